@@ -1,0 +1,24 @@
+# govkg — `make demo` builds the sample graph; `make test` installs what the tests need and runs them.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test venv clean
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(PY) -m graph build seeds --out out
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+clean:
+	rm -rf out .pytest_cache

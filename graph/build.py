@@ -1,0 +1,108 @@
+"""Merge per-article facts into one networkx MultiDiGraph.
+
+The merge is a reduce by entity id and by (source, type, target) for edges. The result does not
+depend on the order articles arrive in: lists are kept as sets while merging and sorted when the
+graph is produced, and nodes and edges are inserted in sorted order, so the same input gives the
+same graph (and byte-identical JSON) however the work was split.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import networkx as nx
+
+from graph import schema as S
+from graph.model import ArticleFacts, Entity, Relation
+
+
+class GraphBuilder:
+    def __init__(self) -> None:
+        self._nodes: dict[str, dict] = {}
+        self._edges: dict[tuple[str, str, str], dict] = {}
+
+    # ---------------------------------------------------------------- accumulate
+
+    def add(self, facts: ArticleFacts) -> None:
+        art = facts.article
+        self._add_node(Entity(
+            id=S.node_id(S.ARTICLE, art.id), labels=[S.ARTICLE], name=art.id,
+            attrs={S.TITLE: art.title, S.PATH: art.path, S.DATE: art.date}, sources=[art.id]))
+        for entity in facts.entities:
+            self._add_node(entity)
+        for relation in facts.relations:
+            self._add_edge(relation, art.id)
+
+    def _add_node(self, entity: Entity) -> None:
+        node = self._nodes.get(entity.id)
+        if node is None:
+            node = self._nodes[entity.id] = {
+                "labels": set(), "names": set(), "aliases": set(), "sources": set(), "attrs": {}}
+        node["labels"].update(entity.labels)
+        node["names"].add(entity.name)
+        node["aliases"].update(entity.aliases)
+        node["sources"].update(entity.sources)
+        for key, value in entity.attrs.items():
+            if value is not None:
+                node["attrs"].setdefault(key, set()).add(value)
+
+    def _add_edge(self, relation: Relation, article_id: str) -> None:
+        key = (relation.source, relation.type, relation.target)
+        edge = self._edges.get(key)
+        if edge is None:
+            edge = self._edges[key] = {"evidence": set(), "articles": set(), "titles": {}, "attrs": {}}
+        edge["articles"].add(article_id)
+        edge["evidence"].update(relation.evidence)
+        for name, value in relation.attrs.items():
+            if name == S.TITLE:
+                if value:
+                    edge["titles"].setdefault(article_id, []).append(value)
+            elif value is not None:
+                edge["attrs"].setdefault(name, set()).add(value)
+
+    # ---------------------------------------------------------------- produce
+
+    def graph(self) -> nx.MultiDiGraph:
+        g = nx.MultiDiGraph()
+        for node_id in sorted(self._nodes):
+            node = self._nodes[node_id]
+            name = min(node["names"])  # one id, one canonical name; min() only breaks ties stably
+            labels = sorted(node["labels"], key=S.SPECIFICITY.index)
+            attrs = {key: min(values) for key, values in sorted(node["attrs"].items())}
+            g.add_node(node_id, **{
+                S.ID: node_id, S.NAME: name, S.LABELS: labels, S.LABEL: S.most_specific(labels),
+                S.ALIASES: sorted((node["aliases"] | node["names"]) - {name}),
+                S.SOURCES: sorted(node["sources"]), **attrs})
+        for (source, rel_type, target) in sorted(self._edges):
+            edge = self._edges[(source, rel_type, target)]
+            attrs = {S.TYPE: rel_type,
+                     S.EVIDENCE: [e.as_dict() for e in sorted(edge["evidence"], key=_evidence_order)],
+                     S.ARTICLES: sorted(edge["articles"])}
+            title = _merge_titles(edge["titles"])
+            if title:
+                attrs[S.TITLE] = title
+            for key, values in sorted(edge["attrs"].items()):
+                attrs[key] = min(values)
+            g.add_edge(source, target, key=rel_type, **attrs)
+        return g
+
+
+def _evidence_order(evidence) -> tuple:
+    return (evidence.article, evidence.start, evidence.end, evidence.sentence)
+
+
+def _merge_titles(titles_by_article: dict[str, list[str]]) -> str:
+    """Post words from every article, in article order, each word once: 党组书记、局长."""
+    words: list[str] = []
+    for article_id in sorted(titles_by_article):
+        for title in titles_by_article[article_id]:
+            for word in title.split("、"):
+                if word and word not in words:
+                    words.append(word)
+    return "、".join(words)
+
+
+def build_graph(facts: Iterable[ArticleFacts]) -> nx.MultiDiGraph:
+    builder = GraphBuilder()
+    for item in facts:
+        builder.add(item)
+    return builder.graph()

@@ -1,0 +1,65 @@
+"""Plain data passed between the pipeline's steps."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str                 # file stem (or the JSONL record's id)
+    path: str
+    text: str
+    title: str | None = None
+    date: str | None = None  # ISO date when the source states it
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    start: int  # offsets into Article.text (the decoded original, not the normalised text)
+    end: int
+
+
+@dataclass(frozen=True)
+class Evidence:
+    article: str
+    sentence: str
+    start: int
+    end: int
+
+    def as_dict(self) -> dict:
+        return {"article": self.article, "sentence": self.sentence, "start": self.start, "end": self.end}
+
+
+@dataclass
+class Mention:
+    label: str               # base label
+    surface: str             # text as written (original characters)
+    span: Span
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass
+class Entity:
+    id: str
+    labels: list[str]
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    attrs: dict = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Relation:
+    type: str
+    source: str              # entity id
+    target: str              # entity id
+    evidence: list[Evidence]
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass
+class ArticleFacts:
+    """Everything one article contributes, already resolved within the article."""
+    article: Article
+    entities: list[Entity]
+    relations: list[Relation]

@@ -1,0 +1,150 @@
+"""The one declaration of govkg's graph schema.
+
+Labels, relationship types, property keys and view styles are declared here and imported by the
+extractor, the networkx build, the Neo4j loader, the views and the docs. Nothing else spells a label
+or a relationship type as a string literal.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# --------------------------------------------------------------------------- node labels
+
+PERSON = "Person"
+OFFICIAL = "Official"
+JOURNALIST = "Journalist"
+ORGANIZATION = "Organization"
+BUREAU = "Bureau"
+REFORM = "Reform"
+EVENT = "Event"
+PLACE = "Place"
+ARTICLE = "Article"
+
+#: Base labels: every node has exactly one of these; its id is derived from it.
+BASE_LABELS = (PERSON, ORGANIZATION, REFORM, EVENT, PLACE, ARTICLE)
+#: Extra labels that refine a base label.
+SUB_LABELS = {OFFICIAL: PERSON, JOURNALIST: PERSON, BUREAU: ORGANIZATION}
+NODE_LABELS = BASE_LABELS + tuple(SUB_LABELS)
+#: The labels of things found in text (everything but Article).
+ENTITY_LABELS = (PERSON, ORGANIZATION, REFORM, EVENT, PLACE)
+
+REFORM_KINDS = ("reform", "policy", "programme", "brand", "platform", "campaign")
+PLACE_LEVELS = ("province", "city", "district", "county", "town", "street", "village", "community")
+
+# --------------------------------------------------------------------------- property keys
+
+ID = "id"
+NAME = "name"
+LABELS = "labels"
+LABEL = "label"          # the most specific label, for tools that want one
+ALIASES = "aliases"
+SOURCES = "sources"      # article ids
+TYPE = "type"            # relationship type, on edges
+TITLE = "title"          # post words on HOLDS_POSITION; headline on Article
+EVIDENCE = "evidence"    # list of {article, sentence, start, end}
+ARTICLES = "articles"    # article ids an edge was seen in
+KIND = "kind"
+LEVEL = "level"
+DATE = "date"
+END_DATE = "end_date"
+PATH = "path"
+BASIS = "basis"          # why an edge exists when no sentence states it (e.g. division table)
+
+#: Properties each base label may carry beyond the common ones (id, name, labels, aliases, sources).
+NODE_PROPERTIES = {
+    PERSON: (),
+    ORGANIZATION: (KIND,),
+    REFORM: (KIND,),
+    EVENT: (DATE, END_DATE),
+    PLACE: (LEVEL,),
+    ARTICLE: (TITLE, PATH, DATE),
+}
+COMMON_NODE_PROPERTIES = (ID, NAME, LABELS, LABEL, ALIASES, SOURCES)
+#: Node properties that hold lists (Neo4j arrays, CSV `string[]`).
+LIST_NODE_PROPERTIES = (LABELS, ALIASES, SOURCES)
+
+# --------------------------------------------------------------------------- relationships
+
+HOLDS_POSITION = "HOLDS_POSITION"
+PROMOTES = "PROMOTES"
+ORGANIZES = "ORGANIZES"
+ATTENDS = "ATTENDS"
+HELD_IN = "HELD_IN"
+LOCATED_IN = "LOCATED_IN"
+PART_OF = "PART_OF"
+AUTHORED = "AUTHORED"
+MENTIONS = "MENTIONS"
+
+
+@dataclass(frozen=True)
+class RelationType:
+    name: str
+    sources: tuple[str, ...]   # allowed base labels at the start
+    targets: tuple[str, ...]   # allowed base labels at the end
+    properties: tuple[str, ...] = ()
+    short: str = ""            # a short Chinese word for edge captions
+
+
+RELATIONS = {
+    r.name: r
+    for r in (
+        RelationType(HOLDS_POSITION, (PERSON,), (ORGANIZATION,), (TITLE,), "任职"),
+        RelationType(PROMOTES, (ORGANIZATION,), (REFORM,), (), "推动"),
+        RelationType(ORGANIZES, (ORGANIZATION,), (EVENT,), (), "主办"),
+        RelationType(ATTENDS, (PERSON,), (EVENT,), (), "出席"),
+        RelationType(HELD_IN, (EVENT,), (PLACE,), (), "举办地"),
+        RelationType(LOCATED_IN, (ORGANIZATION,), (PLACE,), (), "位于"),
+        RelationType(PART_OF, (PLACE, ORGANIZATION), (PLACE, ORGANIZATION), (BASIS,), "隶属"),
+        RelationType(AUTHORED, (PERSON,), (ARTICLE,), (), "撰稿"),
+        RelationType(MENTIONS, (ARTICLE,), ENTITY_LABELS, (), "提及"),
+    )
+}
+RELATION_TYPES = tuple(RELATIONS)
+#: Edge properties common to every relationship.
+COMMON_EDGE_PROPERTIES = (TYPE, EVIDENCE, ARTICLES)
+
+# --------------------------------------------------------------------------- views
+
+
+@dataclass(frozen=True)
+class Style:
+    colour: str
+    shape: str
+    zh: str  # the label's name in Chinese, for legends
+
+
+#: Most specific label first: a node takes the style of the first label it carries.
+STYLES = {
+    OFFICIAL: Style("#d62728", "dot", "官员"),
+    JOURNALIST: Style("#9467bd", "dot", "记者"),
+    PERSON: Style("#ff9896", "dot", "人物"),
+    BUREAU: Style("#1f77b4", "box", "机关"),
+    ORGANIZATION: Style("#aec7e8", "box", "机构"),
+    REFORM: Style("#2ca02c", "diamond", "改革举措"),
+    EVENT: Style("#ff7f0e", "star", "活动会议"),
+    PLACE: Style("#8c564b", "triangle", "地点"),
+    ARTICLE: Style("#7f7f7f", "square", "文章"),
+}
+SPECIFICITY = tuple(STYLES)
+
+
+def most_specific(labels) -> str:
+    """The most specific label among `labels` (Official before Person, Bureau before Organization)."""
+    for label in SPECIFICITY:
+        if label in labels:
+            return label
+    raise ValueError(f"no schema label in {labels!r}")
+
+
+def base_label(labels) -> str:
+    for label in labels:
+        if label in BASE_LABELS:
+            return label
+    raise ValueError(f"no base label in {labels!r}")
+
+
+def node_id(label: str, name: str) -> str:
+    """Stable node id: base label and canonical name. Same entity, same id, in every run."""
+    if label not in BASE_LABELS:
+        raise ValueError(f"not a base label: {label}")
+    return f"{label}:{name}"

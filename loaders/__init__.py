@@ -1,0 +1,1 @@
+"""Reading articles in, writing graphs out."""

@@ -1,0 +1,24 @@
+from graph import schema as S
+from graph.build import build_graph
+from graph.model import Article, ArticleFacts, Entity, Evidence, Relation
+
+
+def _facts(article_id, title):
+    art = Article(id=article_id, path=f"{article_id}.txt", text="甲乙。")
+    person = Entity(S.node_id(S.PERSON, "张三"), [S.PERSON, S.OFFICIAL], "张三", sources=[article_id])
+    org = Entity(S.node_id(S.ORGANIZATION, "某市某局"), [S.ORGANIZATION], "某市某局", ["市某局"], sources=[article_id])
+    rel = Relation(S.HOLDS_POSITION, person.id, org.id, [Evidence(article_id, "甲乙。", 0, 3)], {S.TITLE: title})
+    return ArticleFacts(art, [person, org], [rel])
+
+
+def test_merge_is_order_independent_and_unions_evidence():
+    a, b = _facts("a", "局长"), _facts("b", "党组书记、局长")
+    g1, g2 = build_graph([a, b]), build_graph([b, a])
+    assert list(g1.nodes(data=True)) == list(g2.nodes(data=True))
+    assert list(g1.edges(data=True, keys=True)) == list(g2.edges(data=True, keys=True))
+    (_, _, data), = [e for e in g1.edges(data=True) if e[2][S.TYPE] == S.HOLDS_POSITION]
+    assert data[S.TITLE] == "局长、党组书记"
+    assert data[S.ARTICLES] == ["a", "b"]
+    assert len(data[S.EVIDENCE]) == 2
+    person = g1.nodes[S.node_id(S.PERSON, "张三")]
+    assert person[S.LABEL] == S.OFFICIAL and person[S.SOURCES] == ["a", "b"]
