@@ -55,18 +55,38 @@ def read_graph_json(path: Path) -> nx.MultiDiGraph:
         raise GraphFileError(f"{path}: cannot read: {exc}") from None
     except json.JSONDecodeError as exc:
         raise GraphFileError(f"{path}: not JSON ({exc.msg} at line {exc.lineno})") from None
-    if not isinstance(data, dict) or data.get("graph", {}).get("format") != FORMAT:
-        raise GraphFileError(f"{path}: not a govkg graph.json (no graph.format = {FORMAT!r})")
-    if data["graph"].get("version") != FORMAT_VERSION:
-        raise GraphFileError(f"{path}: unsupported govkg graph version {data['graph'].get('version')!r}")
-    for node in data.get("nodes", []):
-        labels = node.get(S.LABELS) or []
-        if not node.get(S.ID) or not any(label in S.BASE_LABELS for label in labels):
-            raise GraphFileError(f"{path}: node {node.get(S.ID)!r} has no id or no schema label")
-    for link in data.get("links", []):
-        if link.get(S.TYPE) not in S.RELATIONS:
-            raise GraphFileError(f"{path}: edge of unknown type {link.get(S.TYPE)!r}")
+    except (ValueError, RecursionError) as exc:  # numbers too long, nesting too deep
+        raise GraphFileError(f"{path}: not usable JSON ({exc})") from None
+    _check_node_link(data, path)
     try:
         return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
     except (KeyError, TypeError, nx.NetworkXError) as exc:
         raise GraphFileError(f"{path}: malformed node-link data: {exc}") from None
+
+
+def _check_node_link(data: object, path: Path) -> None:
+    """Raise GraphFileError unless `data` is node-link JSON of a govkg graph that networkx and
+    the loaders can take without surprises (another tool's file, or one edited by hand)."""
+    meta = data.get("graph") if isinstance(data, dict) else None
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise GraphFileError(f"{path}: not a govkg graph.json (no graph.format = {FORMAT!r})")
+    if meta.get("version") != FORMAT_VERSION:
+        raise GraphFileError(f"{path}: unsupported govkg graph version {meta.get('version')!r}")
+    nodes, links = data.get("nodes"), data.get("links")
+    if not isinstance(nodes, list) or not isinstance(links, list):
+        raise GraphFileError(f"{path}: \"nodes\" and \"links\" must both be lists")
+    ids = set()
+    for number, node in enumerate(nodes, 1):
+        labels = node.get(S.LABELS) if isinstance(node, dict) else None
+        node_id = node.get(S.ID) if isinstance(node, dict) else None
+        if not isinstance(node_id, str) or not node_id or not isinstance(labels, list) \
+                or not any(label in S.BASE_LABELS for label in labels):
+            raise GraphFileError(f"{path}: node #{number} ({node_id!r}) has no id or no schema label")
+        ids.add(node_id)
+    for number, link in enumerate(links, 1):
+        if not isinstance(link, dict) or link.get(S.TYPE) not in S.RELATIONS:
+            kind = link.get(S.TYPE) if isinstance(link, dict) else link
+            raise GraphFileError(f"{path}: edge #{number} is of unknown type {kind!r}")
+        for end in ("source", "target"):
+            if not isinstance(link.get(end), str) or link[end] not in ids:
+                raise GraphFileError(f"{path}: edge #{number} {end} {link.get(end)!r} is not a node")

@@ -98,8 +98,8 @@ def iter_jsonl(path: Path) -> Iterator[tuple[int, Article | ArticleError]]:
                 except json.JSONDecodeError as exc:
                     yield number, ArticleError(path, f"not JSON ({exc.msg} at column {exc.colno})", number)
                     continue
-                except RecursionError:
-                    yield number, ArticleError(path, "not JSON (nested too deeply)", number)
+                except (ValueError, RecursionError) as exc:  # numbers too long, nesting too deep
+                    yield number, ArticleError(path, f"not usable JSON ({exc})", number)
                     continue
                 try:
                     yield number, record_to_article(record, path, number)
