@@ -5,18 +5,41 @@ import argparse
 import sys
 from pathlib import Path
 
+from graph.executors import DASK, EXECUTORS, LOCAL, ExecutorError
 from loaders.articles import ArticleError
 from loaders.export import GraphFileError
 
 #: Errors that are the user's input, not our bug: one line, no traceback, exit 1.
-USER_ERRORS = (ArticleError, GraphFileError)
+USER_ERRORS = (ArticleError, GraphFileError, ExecutorError)
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from graph.pipeline import build
-    result = build(args.paths, Path(args.out))
+    if args.update and args.out not in (None, args.update):
+        raise SystemExit(f"govkg build: --update {args.update} and --out {args.out} name different folders")
+    if not args.paths and not args.update:
+        raise SystemExit("govkg build: name article files or folders (or --update DIR to rebuild its inputs)")
+    if args.scheduler and args.executor != DASK:
+        raise SystemExit("govkg build: --scheduler needs --executor dask")
+    result = build(args.paths, Path(args.update or args.out or "out"), workers=args.workers,
+                   executor=args.executor, scheduler=args.scheduler, update=bool(args.update),
+                   quiet=args.quiet, strict=args.strict, report=_warn)
     print(result.summary())
+    if result.skipped:
+        _warn(f"skipped {len(result.skipped)} bad input(s):\n" + "\n".join(f"  {line}" for line in result.skipped))
+        return 1
     return 0
+
+
+def _warn(message: str) -> None:
+    print(f"govkg: {message}", file=sys.stderr, flush=True)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -24,8 +47,20 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("build", help="extract a graph from article files or folders")
-    p.add_argument("paths", nargs="+", help="article files or folders (searched recursively)")
-    p.add_argument("--out", default="out", help="output folder (default: out)")
+    p.add_argument("paths", nargs="*", help="article files or folders (searched recursively)")
+    p.add_argument("--out", help="output folder (default: out)")
+    p.add_argument("--workers", type=_positive_int, metavar="N",
+                   help="extraction processes, or LocalCluster workers with dask (default: CPU count)")
+    p.add_argument("--executor", choices=EXECUTORS, default=LOCAL,
+                   help="local: a process pool here; dask: a dask.distributed cluster (default: local)")
+    p.add_argument("--scheduler", metavar="ADDR",
+                   help="dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a LocalCluster)")
+    p.add_argument("--update", metavar="DIR",
+                   help="rebuild DIR's graph re-extracting only new or changed articles "
+                        "(PATHs default to the last update's)")
+    p.add_argument("--quiet", action="store_true", help="no progress line on the terminal")
+    p.add_argument("--strict", action="store_true",
+                   help="stop at the first bad input (default: skip it, build from the rest, exit 1)")
     p.set_defaults(func=_cmd_build)
     return parser
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,9 +11,11 @@ import networkx as nx
 
 from graph import schema as S
 from graph.build import GraphBuilder
-from graph.extract import extract
+from graph.executors import LOCAL, extract_all, make_executor
+from graph.incremental import FactsCache
+from graph.progress import Progress
 from graph.views import write_html
-from loaders.articles import iter_articles
+from loaders.articles import ArticleError, ArticleReader, find_article_files
 from loaders.export import write_graph_json
 
 
@@ -23,6 +26,7 @@ class BuildResult:
     seconds: float
     articles: int
     skipped: list[str] = field(default_factory=list)
+    cache_report: str = ""   # what an --update build extracted, reused and dropped
 
     def summary(self) -> str:
         nodes = Counter(label for _, data in self.graph.nodes(data=True) for label in data[S.LABELS])
@@ -31,20 +35,43 @@ class BuildResult:
                  f"from {self.articles} article(s) in {self.seconds:.1f}s"]
         lines += [f"  {label:14} {nodes[label]:6}" for label in S.NODE_LABELS if nodes[label]]
         lines += [f"  {rel:14} {edges[rel]:6}" for rel in S.RELATION_TYPES if edges[rel]]
+        lines += [self.cache_report] if self.cache_report else []
         lines += [f"wrote {path}" for path in self.outputs]
         return "\n".join(lines)
 
 
-def build(paths: list[str], out_dir: Path) -> BuildResult:
+def build(paths: list[str], out_dir: Path, *, workers: int | None = None, executor: str = LOCAL,
+          scheduler: str | None = None, update: bool = False, quiet: bool = False,
+          strict: bool = False, report: Callable[[str], None] | None = None) -> BuildResult:
+    """Stream articles through extraction (in `workers` processes, or on a dask cluster) into one
+    graph. With `update`, reuse the facts cached in `out_dir` for unchanged articles; `paths` may
+    then be empty to mean the inputs of the last update. Bad inputs are passed to `report` and
+    skipped (listed in the result), or with `strict` the first one raises ArticleError; either way
+    nothing is written when no article could be read."""
     started = time.perf_counter()
-    builder = GraphBuilder()
-    count = 0
-    for article in iter_articles(paths):
-        builder.add(extract(article))
-        count += 1
-    graph = builder.graph()
     out_dir = Path(out_dir)
+    builder = GraphBuilder()
+    cache = FactsCache(out_dir) if update else None
+    try:
+        paths = list(paths) or (cache.inputs if cache is not None else [])
+        if not paths:
+            raise ArticleError(f"{out_dir}: no earlier update build here; name the articles to build from")
+        progress = Progress(quiet=quiet)
+        if progress.enabled:
+            progress.total_files = sum(1 for _ in find_article_files(paths))
+        with make_executor(executor, workers, scheduler) as runner:
+            reader = ArticleReader(strict=strict, report=report)
+            count = extract_all(reader.read(paths), runner, builder, cache, progress)
+        progress.close()
+        if count == 0:
+            raise ArticleError(", ".join(map(str, paths)), "no article could be read")
+        cache_report = cache.finish(paths) if cache is not None else ""
+    finally:
+        if cache is not None:
+            cache.close()
+    graph = builder.graph()
     outputs = [out_dir / "graph.json", out_dir / "graph.html"]
     write_graph_json(graph, outputs[0])
     write_html(graph, outputs[1])
-    return BuildResult(graph, outputs, time.perf_counter() - started, count)
+    return BuildResult(graph, outputs, time.perf_counter() - started, count,
+                       skipped=[str(error) for error in reader.skipped], cache_report=cache_report)
