@@ -120,8 +120,9 @@ class LocalPool(Executor):
             yield from extract_batch(first)
             return
         self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        yield from bounded_map(lambda batch: self._pool.submit(extract_batch, batch),
-                               chain([first, second], batches),
+        stream = chain((first, second), batches)
+        del first, second  # else this frame pins the first two batches' texts for the whole run
+        yield from bounded_map(lambda batch: self._pool.submit(extract_batch, batch), stream,
                                self.workers * BATCHES_PER_WORKER)
 
     def close(self) -> None:
@@ -145,12 +146,15 @@ class DaskExecutor(Executor):
         self._cluster = None
         try:
             if scheduler:
-                self._client = Client(scheduler, timeout="10s")
+                # the wait for an answer is dask's own setting, distributed.comm.timeouts.connect
+                self._client = Client(scheduler)
             else:
                 self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                              dashboard_address=None)
                 self._client = Client(self._cluster)
-        except OSError as exc:  # distributed raises OSError (incl. TimeoutError) for unreachable schedulers
+        except ValueError as exc:  # a malformed address
+            raise ExecutorError(f"{scheduler}: not a dask scheduler address: {exc}") from None
+        except OSError as exc:  # nothing answers there (distributed's time-out is an OSError)
             raise ExecutorError(f"{scheduler}: cannot reach the dask scheduler: {exc}") from None
         threads = sum(info["nthreads"] for info in self._client.scheduler_info()["workers"].values())
         self.workers = max(1, threads)
