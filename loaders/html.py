@@ -16,9 +16,10 @@ from trafilatura.settings import use_config
 from graph.model import Article
 from loaders.textio import ArticleError, decode_text, find_date
 
-#: Navigation blocks of Chinese government and newspaper templates that trafilatura's rules keep
-#: (menus as plain <ul>/<div> with these class or id words).
-BOILERPLATE_XPATHS = [
+#: Page furniture removed before extraction: HTML's own navigation elements (trafilatura's
+#: fallback for short pages would keep them) and the menus of Chinese government and newspaper
+#: templates written as plain <ul>/<div> with these class or id words.
+BOILERPLATE_XPATHS = ["//nav", "//aside", "//footer", "//form", "//select", "//button"] + [
     f"//*[contains(concat(' ', normalize-space(@{attr}), ' '), ' {word} ')]"
     for attr in ("class", "id")
     for word in ("menu", "nav", "navbar", "breadcrumb", "crumb", "position", "share", "footer")

@@ -39,6 +39,13 @@ def record_to_article(record: object, path: Path, line_number: int) -> Article:
     for key in OPTIONAL_STRING_FIELDS:
         if record.get(key) is not None and not isinstance(record[key], str):
             raise bad(f'"{key}" is {type(record[key]).__name__}, not a string')
+    for key in (TEXT_FIELD, ID_FIELD) + OPTIONAL_STRING_FIELDS:
+        value = record.get(key)
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:  # a "\\ud800" escape: no character, cannot be written out
+                raise bad(f'"{key}" holds an unpaired surrogate \\u{ord(value[exc.start]):04x}') from None
     given_id = record.get(ID_FIELD)
     if given_id is not None and (isinstance(given_id, bool) or not isinstance(given_id, (str, int))):
         raise bad(f'"{ID_FIELD}" is {type(given_id).__name__}, not a string or number')
