@@ -87,7 +87,7 @@ class GraphBuilder:
 
 
 def _evidence_order(evidence) -> tuple:
-    return (evidence.article, evidence.start, evidence.end, evidence.sentence)
+    return (evidence.article, evidence.start, evidence.end, evidence.span or (0, 0), evidence.sentence)
 
 
 def _merge_titles(titles_by_article: dict[str, list[str]]) -> str:

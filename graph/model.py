@@ -23,11 +23,15 @@ class Span:
 class Evidence:
     article: str
     sentence: str
-    start: int
+    start: int               # offsets of the sentence in the article text
     end: int
+    span: tuple[int, int] | None = None  # for MENTIONS: offsets of the mention itself
 
     def as_dict(self) -> dict:
-        return {"article": self.article, "sentence": self.sentence, "start": self.start, "end": self.end}
+        out = {"article": self.article, "sentence": self.sentence, "start": self.start, "end": self.end}
+        if self.span is not None:
+            out["span"] = list(self.span)
+        return out
 
 
 @dataclass

@@ -1,8 +1,27 @@
-"""Per-article extraction: Article -> ArticleFacts. A pure function of the article and the lexicons."""
+"""Per-article extraction: Article -> ArticleFacts, a pure function of the article and the lexicons.
+
+read → normalise/segment (graph.text) → mentions (places, orgs, events, reforms, people) →
+entities within the article (resolve) → relations with the sentence that states them (relations).
+"""
 from __future__ import annotations
 
+from graph.extract.analysis import Analysis
+from graph.extract.events import find_events
+from graph.extract.orgs import find_orgs, place_context
+from graph.extract.people import PeopleFinder
+from graph.extract.places import find_places
+from graph.extract.reforms import find_reforms
+from graph.extract.relations import FactsBuilder
 from graph.model import Article, ArticleFacts
 
 
 def extract(article: Article) -> ArticleFacts:
-    return ArticleFacts(article=article, entities=[], relations=[])
+    an = Analysis(article)
+    places = find_places(an)
+    ctx = place_context(places)
+    orgs = find_orgs(an, places, ctx)
+    events = find_events(an)
+    reforms = [r for r in find_reforms(an)
+               if not any(e.span.start <= r.span.start and r.span.end <= e.span.end for e in events)]
+    people = PeopleFinder(an, orgs, places, ctx).find()
+    return FactsBuilder(an, places, orgs, events, reforms, people).facts()

@@ -1,0 +1,105 @@
+"""What every extractor reads: the normalised text, its sentences, lexicon hits and jieba tokens."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+import jieba.posseg
+
+from graph.extract.gazetteer import Hit, scan
+from graph.lexicon import lexicon, tokenizer
+from graph.model import Article
+from graph.text import Doc
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+#: Dictionary tags of words that never sit inside a name: verbs, adverbs, prepositions,
+#: conjunctions, particles, pronouns, interjections.
+STOP_TAGS = ("v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "a", "ad", "t")
+_DATELINE = re.compile(r"(?:本报|讯)?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:电|讯)")
+_YEAR = re.compile(r"(20\d\d|19\d\d)年?")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    word: str
+
+
+class Analysis:
+    def __init__(self, article: Article):
+        self.article = article
+        self.doc = Doc(article.text)
+        self.text = self.doc.text
+        self.hits: dict[str, list[Hit]] = scan(self.text)
+        self.lex = lexicon()
+
+    # ------------------------------------------------------------------ tokens
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        out, offset = [], 0
+        for word in tokenizer().lcut(self.text, HMM=True):
+            out.append(Token(offset, offset + len(word), word))
+            offset += len(word)
+        return out
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def token_at(self, offset: int) -> Token | None:
+        index = bisect.bisect_right(self._token_starts, offset) - 1
+        return self.tokens[index] if index >= 0 else None
+
+    def token_ending_at(self, offset: int) -> Token | None:
+        """The token that ends exactly at `offset`, if a token boundary is there."""
+        token = self.token_at(offset - 1) if offset > 0 else None
+        return token if token and token.end == offset else None
+
+    def token_boundary(self, offset: int) -> bool:
+        if offset <= 0 or offset >= len(self.text):
+            return True
+        token = self.token_at(offset)
+        return token is not None and token.start == offset
+
+    def is_stop_word(self, word: str) -> bool:
+        if word in self.lex.boundaries:
+            return True
+        tag = jieba.posseg.dt.word_tag_tab.get(word)
+        return tag in STOP_TAGS
+
+    # ------------------------------------------------------------------ dates
+
+    @cached_property
+    def year(self) -> int | None:
+        """The year the article speaks of most (a dateline rarely states it)."""
+        counts: dict[int, int] = {}
+        for match in _YEAR.finditer(self.text):
+            year = int(match.group(1))
+            counts[year] = counts.get(year, 0) + 1
+        return max(counts, key=lambda y: (counts[y], y)) if counts else None
+
+    @cached_property
+    def dateline(self) -> tuple[int, int] | None:
+        match = _DATELINE.search(self.text)
+        return (int(match.group(2)), int(match.group(3))) if match else None
+
+    def iso(self, month: int, day: int, year: int | None = None) -> str | None:
+        year = year or self.year
+        if not year or not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return f"{year:04d}-{month:02d}-{day:02d}"
+
+    @cached_property
+    def date(self) -> str | None:
+        if self.article.date:
+            return self.article.date
+        return self.iso(*self.dateline) if self.dateline else None
+
+    # ------------------------------------------------------------------ helpers
+
+    def sentence_text(self, sentence) -> str:
+        return self.text[sentence.start:sentence.end]

@@ -1,0 +1,123 @@
+"""Event mentions: names ending in an event word (大会, 会议, 节, 仪式 …), extended leftwards over
+years, ordinals (第N届), places, bodies, quoted parts and 暨; plus the usual short names of national
+meetings. Weak endings (活动, 会议 …) need something specific in the name."""
+from __future__ import annotations
+
+import re
+
+from graph import schema as S
+from graph.extract.analysis import CJK, Analysis
+from graph.extract.gazetteer import EVENT_ALIAS, EVENT_SUFFIX
+from graph.model import Mention, Span
+
+WEAK_ENDINGS = ("活动", "会议", "仪式", "展览", "比赛", "对话", "演出", "节", "大会", "论坛")
+_SPECIFIC = re.compile(r"\d|第[一二三四五六七八九十百零\d]+[届次]|首届|[“‘]|暨")
+_LEADING_NOISE = re.compile(r"^(本届|此次|本次|这次|该|今年|去年|上届)")
+_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[至到\-~](?:(\d{1,2})月)?(\d{1,2})日)?")
+_DAY = re.compile(r"(?<![月\d])(\d{1,2})日")
+HOLDING = ("举办", "举行", "召开", "开幕", "启幕", "开启", "启动", "闭幕")
+MAX_EVENT = 40
+
+
+def find_events(an: Analysis) -> list[Mention]:
+    text = an.text
+    found: list[Mention] = []
+    for hit in an.hits.get(EVENT_SUFFIX, []):
+        token = an.token_ending_at(hit.end)
+        if token is None:
+            continue
+        if len(hit.word) == 1 and len(token.word) == 2 and token.word in _dictionary():
+            continue  # 春节, 环节: a word, not a festival's name
+        start = _extend_left(an, hit.start)
+        name = _LEADING_NOISE.sub("", text[start:hit.end])
+        start = hit.end - len(name)
+        if len(name) - len(hit.word) < 2 or not _specific_enough(name, hit.word):
+            continue
+        found.append(Mention(S.EVENT, name, Span(start, hit.end), {"canonical": name}))
+    for hit in an.hits.get(EVENT_ALIAS, []):
+        found.append(Mention(S.EVENT, hit.word, Span(hit.start, hit.end),
+                             {"canonical": an.lex.event_aliases[hit.word]}))
+    return _maximal(found)
+
+
+def _dictionary():
+    import jieba.posseg
+    return jieba.posseg.dt.word_tag_tab
+
+
+def _specific_enough(name: str, ending: str) -> bool:
+    if ending == "节":
+        return len(name) >= 5 or bool(_SPECIFIC.search(name))
+    if ending in WEAK_ENDINGS:
+        return bool(_SPECIFIC.search(name)) or len(name) >= 8
+    return True
+
+
+def _extend_left(an: Analysis, start: int) -> int:
+    text = an.text
+    limit = max(0, start - MAX_EVENT)
+    while start > limit:
+        char = text[start - 1]
+        if char in "”’":
+            opening = text.rfind("“" if char == "”" else "‘", limit, start - 1)
+            if opening < 0 or any(c in text[opening:start] for c in ",。;:!?\n"):
+                break
+            start = opening
+            continue
+        if not (CJK.match(char) or char.isalnum() or char in "·-—+ "):
+            break
+        if char == " " and not _inside_quote(text, start - 1):
+            break
+        token = an.token_at(start - 1)
+        # event names hold verbs (招商引资, 开放); only the listed function words end them
+        if token is None or _starts_with_boundary(an, token.word):
+            break
+        start = token.start if token.end == start else start - 1
+    while start < len(text) and text[start] in " -—":
+        start += 1
+    return start
+
+
+def _starts_with_boundary(an: Analysis, word: str) -> bool:
+    return word in an.lex.boundaries or word[:2] in an.lex.boundaries or (
+        len(word) > 1 and word[0] in an.lex.boundaries and word not in _dictionary())
+
+
+def _inside_quote(text: str, offset: int) -> bool:
+    opening = text.rfind("“", 0, offset)
+    closing = text.rfind("”", 0, offset)
+    return opening > closing
+
+
+def _maximal(mentions: list[Mention]) -> list[Mention]:
+    """Drop mentions lying inside a longer one (开幕式 inside X开幕式暨Y)."""
+    kept = []
+    for m in sorted(mentions, key=lambda m: (m.span.start, -m.span.end)):
+        if any(o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end
+               and (o.span.end - o.span.start) > (m.span.end - m.span.start) for o in mentions):
+            continue
+        if kept and kept[-1].span == m.span:
+            continue
+        kept.append(m)
+    return kept
+
+
+def event_dates(an: Analysis, event: Mention, sentence_start: int, sentence_end: int) -> tuple[str | None, str | None]:
+    """The date a sentence gives for an event it says is held (举办, 召开 …)."""
+    sentence = an.text[sentence_start:sentence_end]
+    if not any(word in sentence for word in HOLDING):
+        return None, None
+    year_in_name = re.search(r"(20\d\d|19\d\d)", event.attrs["canonical"])
+    year = int(year_in_name.group(1)) if year_in_name else None
+    match = _DATE.search(sentence)
+    if match:
+        start_year = int(match.group(1)) if match.group(1) else year
+        start = an.iso(int(match.group(2)), int(match.group(3)), start_year)
+        end = None
+        if match.group(5):
+            end = an.iso(int(match.group(4) or match.group(2)), int(match.group(5)), start_year)
+        return start, end
+    day = _DAY.search(sentence)
+    if day and an.dateline:
+        return an.iso(an.dateline[0], int(day.group(1)), year), None
+    return None, None

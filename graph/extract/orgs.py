@@ -1,0 +1,257 @@
+"""Organization mentions and their canonical names.
+
+Three sources, longest mention wins where they overlap:
+- bodies known by name without a place (国务院, 中共中央 …);
+- standard departments (人社局, 行政审批服务局, 政协 …) after a place or a relative prefix (市/区/县/省);
+- any name ending in an organization ending (协会, 集团, 中心 …), extended leftwards over jieba tokens
+  until a verb, adverb, preposition or punctuation; weak endings (局, 中心 …) need a place or body.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph import schema as S
+from graph.extract.analysis import CJK, Analysis
+from graph.extract.gazetteer import DEPARTMENT, MEDIA_SUFFIX, NATIONAL_ORG, ORG_SUFFIX, Hit, longest
+from graph.model import Mention, Span
+from graph.places import divisions, short_form
+
+RELATIVE_SCOPES = "市区县省镇乡"
+NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央")
+#: Kinds of body whose organs carry the Bureau label.
+BUREAU_KINDS = {"government", "party", "congress", "cppcc", "court", "military"}
+#: Kinds of body in which a post makes the holder an official.
+OFFICIAL_KINDS = BUREAU_KINDS | {"mass", "public_institution"}
+MAX_NAME = 24
+
+
+@dataclass
+class Context:
+    """The places that relative prefixes (市, 区, 省 …) refer to in this article."""
+    city: str | None
+    province: str | None
+    districts: list[tuple[int, str]]   # (offset, name) of district/county mentions, in order
+
+    def resolve(self, scope: str, offset: int) -> str | None:
+        if scope == "市":
+            return self.city
+        if scope == "省":
+            return self.province
+        if scope in "区县":
+            before = [name for at, name in self.districts if at <= offset and name.endswith(scope)]
+            if before:
+                return before[-1]
+            named = [name for _, name in self.districts if name.endswith(scope)]
+            return max(set(named), key=named.count) if named else None
+        return None
+
+
+def place_context(places: list[Mention]) -> Context:
+    cities = [m.attrs["canonical"] for m in places if m.attrs.get("level") == "city"]
+    provinces = [m.attrs["canonical"] for m in places if m.attrs.get("level") == "province"]
+    city = max(cities, key=lambda c: (cities.count(c), -cities.index(c))) if cities else None
+    province = None
+    if city:
+        for division in divisions().lookup(city):
+            parent = divisions().parent(division)
+            if parent and parent.level == "province":
+                province = parent.name
+    if province is None and provinces:
+        province = max(provinces, key=provinces.count)
+    districts = [(m.span.start, m.attrs["canonical"]) for m in places
+                 if m.attrs.get("level") in ("district", "county")]
+    return Context(city, province, districts)
+
+
+def find_orgs(an: Analysis, places: list[Mention], ctx: Context) -> list[Mention]:
+    """All organization mentions, nested ones included (泰安市残联 inside 泰安市残联主席团)."""
+    place_by_end = {m.span.end: m for m in places}
+    candidates: list[Mention] = []
+    for hit in an.hits.get(NATIONAL_ORG, []):
+        if an.token_boundary(hit.start):
+            kind, canonical = an.lex.national_orgs[hit.word]
+            candidates.append(_mention(hit.start, hit.end, hit.word, canonical, kind))
+    for hit in longest(an.hits.get(DEPARTMENT, [])):
+        mention = _department(an, hit, place_by_end, ctx)
+        if mention:
+            candidates.append(mention)
+    suffixes = an.hits.get(ORG_SUFFIX, []) + an.hits.get(MEDIA_SUFFIX, [])
+    for hit in _longest_per_end(suffixes):
+        mention = _generic(an, hit, places, candidates, ctx)
+        if mention:
+            candidates.append(mention)
+    return _dedupe(candidates)
+
+
+def _mention(start: int, end: int, surface: str, canonical: str, kind: str, **extra) -> Mention:
+    return Mention(S.ORGANIZATION, surface, Span(start, end), {"canonical": canonical, "kind": kind, **extra})
+
+
+def _longest_per_end(hits: list[Hit]) -> list[Hit]:
+    best: dict[int, Hit] = {}
+    for hit in hits:
+        if hit.end not in best or hit.start < best[hit.end].start:
+            best[hit.end] = hit
+    return sorted(best.values(), key=lambda h: h.end)
+
+
+def _prefix(an: Analysis, start: int, place_by_end: dict[int, Mention], ctx: Context):
+    """The place written before `start`: (start offset, surface, full place name, explicit?)."""
+    place = place_by_end.get(start)
+    if place is not None:
+        return place.span.start, place.surface, place.attrs["canonical"], True
+    if start > 0 and an.text[start - 1] in RELATIVE_SCOPES:
+        before = an.text[start - 2] if start > 1 else ""
+        if not CJK.match(before) or an.is_stop_word(before) or before in "全本我该":
+            scope = an.text[start - 1]
+            return start - 1, scope, ctx.resolve(scope, start), False
+    return None
+
+
+def _department(an: Analysis, hit: Hit, place_by_end, ctx: Context) -> Mention | None:
+    department = an.lex.departments[hit.word]
+    if department.full == "委" and an.text[hit.end:hit.end + 1] in ("员", "会"):
+        return None
+    prefix = _prefix(an, hit.start, place_by_end, ctx)
+    if prefix is None:
+        # only a few bodies are written bare and still mean the local one (军分区, 征兵办)
+        if department.kind != "military" or not an.token_boundary(hit.start):
+            return None
+        place = ctx.city
+        start, written = hit.start, ""
+    else:
+        start, written, place, _ = prefix
+    surface = an.text[start:hit.end]
+    canonical = department_name(department.full, place, department.kind, written) if place else surface
+    return _mention(start, hit.end, surface, canonical, department.kind, place=place)
+
+
+def department_name(full: str, place: str, kind: str = "", written: str = "") -> str:
+    if kind == "military" and not written:
+        return (short_form(place) or place) + full  # 军分区 alone: the city's, by its short name
+    if kind == "military":
+        return written + full
+    if full == "政协":
+        return f"中国人民政治协商会议{place}委员会"
+    if full == "委":
+        return f"中共{place}委"
+    return place + full
+
+
+def _generic(an: Analysis, hit: Hit, places: list[Mention], known: list[Mention], ctx: Context) -> Mention | None:
+    text = an.text
+    kind, needs_body = an.lex.org_suffixes.get(hit.word, ("media", False))
+    token = an.token_ending_at(hit.end)
+    if token is None:
+        return None
+    if len(hit.word) == 1 and len(token.word) > 1 and _in_dictionary(token.word) \
+            and token.word not in an.lex.departments:
+        return None  # 布局, 格局, 大厅: an ordinary word that happens to end like a body
+    start = _extend_left(an, min(hit.start, token.start))
+    end = hit.end
+    if kind == "media" and text[end:end + 1] == "·":
+        end = _extend_right(an, end + 1) if _extend_right(an, end + 1) - end > 2 else end
+    name = text[start:end]
+    if len(name) - len(hit.word) < 2 or name[0] in "全我本该各此其" or name[0].isdigit() and needs_body is False:
+        return None
+    if not _has_proper_part(an, start, hit.start):
+        return None  # 国际商协会, 志愿者协会: a kind of body, not one body
+    place_at_start = next((m for m in places if m.span.start == start), None)
+    body_inside = any(start <= m.span.start and m.span.end <= hit.start for m in known)
+    relative = name[0] in RELATIVE_SCOPES
+    if needs_body and not (place_at_start or body_inside or relative or name.startswith(NATIONAL_PREFIXES)
+                           or any(ch.isdigit() for ch in name)):
+        return None
+    canonical = expand_abbreviations(an, name)
+    place = place_at_start.attrs["canonical"] if place_at_start else None
+    if relative and not place_at_start:
+        place = ctx.resolve(name[0], start)
+        if place:
+            canonical = place + expand_abbreviations(an, name[1:])
+    return _mention(start, end, name, canonical, kind, place=place)
+
+
+def _has_proper_part(an: Analysis, start: int, end: int) -> bool:
+    """Whether the words before the ending include a proper name: a place, a body, a number or a
+    word jieba does not know (new names are seldom in its dictionary)."""
+    import jieba.posseg
+    tags = jieba.posseg.dt.word_tag_tab
+    offset = start
+    while offset < end:
+        token = an.token_at(offset)
+        if token is None:
+            return False
+        piece = an.text[max(offset, token.start):min(end, token.end)]
+        tag = tags.get(piece)
+        if (tag is None or tag.startswith(("ns", "nr", "nt", "nz", "m", "j"))
+                or piece in an.lex.departments or any(c.isdigit() for c in piece)
+                or _is_place_word(an, token)):
+            return True
+        offset = token.end
+    return False
+
+
+def _extend_right(an: Analysis, start: int) -> int:
+    end = start
+    while end < len(an.text) and end - start < 8:
+        token = an.token_at(end)
+        if token is None or token.start != end or not all(CJK.match(c) for c in token.word) \
+                or an.is_stop_word(token.word) or token.word == "记者":
+            break
+        end = token.end
+    return end
+
+
+def _in_dictionary(word: str) -> bool:
+    import jieba.posseg
+    return word in jieba.posseg.dt.word_tag_tab
+
+
+def _extend_left(an: Analysis, start: int) -> int:
+    """Walk left over tokens that can belong to a name; stop at punctuation or a function word."""
+    limit = max(0, start - MAX_NAME)
+    while start > limit:
+        token = an.token_ending_at(start)
+        if token is None:
+            break
+        word = token.word
+        if not all(CJK.match(c) or c.isalnum() for c in word):
+            break
+        if word[0] in an.lex.boundaries and len(word) > 1 and not _in_dictionary(word):
+            return token.start + 1  # jieba glued a preposition to the name (为市残联): cut it off
+        if an.is_stop_word(word) and word not in an.lex.departments and word not in an.lex.org_suffixes:
+            # jieba tags some name words as adverbs (高速); after a place name they are still the name
+            previous = an.token_ending_at(token.start)
+            if word in an.lex.boundaries or previous is None or not _is_place_word(an, previous):
+                break
+        start = token.start
+    return start
+
+
+def _is_place_word(an: Analysis, token) -> bool:
+    return bool(divisions().lookup(token.word))
+
+
+def expand_abbreviations(an: Analysis, name: str) -> str:
+    for short, full in an.lex.abbreviations:
+        if short in name and full not in name:
+            name = name.replace(short, full)
+    return name
+
+
+def _dedupe(candidates: list[Mention]) -> list[Mention]:
+    """One mention per span; among mentions with the same end, only the longest is kept (a
+    department with its place beats the bare department)."""
+    by_span: dict[tuple[int, int], Mention] = {}
+    for m in candidates:
+        by_span.setdefault((m.span.start, m.span.end), m)
+    kept = []
+    for m in sorted(by_span.values(), key=lambda m: (m.span.start, -m.span.end)):
+        if any(o is not m and o.span.end == m.span.end and o.span.start < m.span.start for o in by_span.values()):
+            continue
+        kept.append(m)
+    return kept
+
+
+def is_bureau(kind: str) -> bool:
+    return kind in BUREAU_KINDS

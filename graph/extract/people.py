@@ -1,0 +1,262 @@
+"""Person mentions: bylines, post appositions (ORG TITLE、TITLE NAME), role words (居民 NAME) and
+speakers (NAME 表示).
+
+A post is (organization, titles). The organization is a Mention found by orgs.py, or an implied body
+(副市长 → the city's 人民政府, 天平街道副主任 → 天平街道办事处) built here with the title's span.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph import schema as S
+from graph.extract.analysis import CJK, Analysis
+from graph.extract.gazetteer import PERSON_ROLE, TITLE, Hit, longest
+from graph.extract.orgs import Context, department_name
+from graph.model import Mention, Span
+
+_PUNCT_AFTER_NAME = set(" \t\n,.;:!?()[]/、。，：；！？（）“”‘’\"'—…·-《》")
+_BYLINE_ROLE = re.compile(r"(见习记者|实习记者|特约记者|首席记者|本报记者|摄影记者|记者|通讯员|实习生)")
+_FUNCTION_AFTER_NAME = ("同志", "等", "和", "与", "在", "一行", "接受", "作", "为", "对", "向", "也", "就",
+                        "则", "还", "又", "都", "是", "已", "将", "率", "到", "来", "赴", "深入", "代表",
+                        "的", "摄", "报道", "任", "担任", "当选", "忍不住", "从", "通过", "正", "今年", "带领")
+_APPOINTMENT = ("同志为", "为", "任", "担任", "当选为", "当选")
+
+
+@dataclass
+class Post:
+    org: Mention
+    titles: list[str]
+    evidence_start: int   # normalised offset of the apposition (for the evidence sentence)
+
+
+@dataclass
+class PersonMention:
+    mention: Mention
+    posts: list[Post] = field(default_factory=list)
+    journalist: bool = False
+    titled: bool = False   # named with a post word, even one without a known body
+
+
+class PeopleFinder:
+    def __init__(self, an: Analysis, orgs: list[Mention], places: list[Mention], ctx: Context):
+        self.an, self.text, self.ctx = an, an.text, ctx
+        self.titles = longest(an.hits.get(TITLE, []))
+        self.title_ending = {h.end: h for h in self.titles}
+        self.org_ending: dict[int, Mention] = {}
+        for org in orgs:  # the longest body ending at an offset is the one a title attaches to
+            held = self.org_ending.get(org.span.end)
+            if held is None or org.span.start < held.span.start:
+                self.org_ending[org.span.end] = org
+        self.local_place_ending = {p.span.end: p for p in places if p.attrs.get("level") in ("street", "town")}
+        self.speech = an.lex.verbs["speech"] + an.lex.verbs["attend"]
+        self.found: dict[tuple[int, int], PersonMention] = {}
+
+    # ------------------------------------------------------------------ names
+
+    def name_at(self, pos: int, followers: tuple[str, ...] = ()) -> tuple[int, int] | None:
+        """A person's name starting at `pos`: a surname, one or two given-name characters, then
+        something that ends a name (punctuation, a verb of speech, a function word)."""
+        text, lex = self.text, self.an.lex
+        for surname_len in (2, 1):
+            surname = text[pos:pos + surname_len]
+            if not (surname in lex.compound_surnames if surname_len == 2 else surname in lex.surnames):
+                continue
+            for given in (2, 1):
+                end = pos + surname_len + given
+                name = text[pos:end]
+                if end > len(text) or not all(CJK.match(c) for c in name):
+                    continue
+                if any(c in lex.boundaries for c in name[surname_len:]) or _ordinary_word(name):
+                    continue
+                if self._ends_name(end, followers):
+                    return pos, end
+        return None
+
+    def _ends_name(self, end: int, followers: tuple[str, ...]) -> bool:
+        text = self.text
+        if end >= len(text) or text[end] in _PUNCT_AFTER_NAME:
+            return True
+        rest = text[end:end + 6]
+        return rest.startswith(self.speech) or rest.startswith(_FUNCTION_AFTER_NAME) or (
+            bool(followers) and rest.startswith(followers))
+
+    def _add(self, start: int, end: int, **flags) -> PersonMention:
+        key = (start, end)
+        person = self.found.get(key)
+        if person is None:
+            person = self.found[key] = PersonMention(Mention(S.PERSON, self.text[start:end], Span(start, end)))
+        person.journalist |= flags.get("journalist", False)
+        person.titled |= flags.get("titled", False)
+        return person
+
+    # ------------------------------------------------------------------ rules
+
+    def find(self) -> list[PersonMention]:
+        self._bylines()
+        self._appositions()
+        self._appointments()
+        self._roles()
+        self._speakers()
+        return sorted(self.found.values(), key=lambda p: p.mention.span)
+
+    def _bylines(self) -> None:
+        for match in _BYLINE_ROLE.finditer(self.text):
+            pos = match.end()
+            while pos < len(self.text) and self.text[pos] in " :\u3000":
+                pos += 1
+            found_one = False
+            while True:
+                name = self.name_at(pos)
+                if name is None:
+                    break
+                if not found_one and pos == match.end() and self.text[name[1]:name[1] + 1] not in " /)、\n摄":
+                    break  # "记者采访时": a name glued to 记者 must still end like a byline
+                self._add(*name, journalist=True)
+                found_one = True
+                pos = name[1]
+                while pos < len(self.text) and self.text[pos] in " 、\u3000":
+                    pos += 1
+
+    def _appositions(self) -> None:
+        for title in self.titles:
+            names = self._names_after(title.end)
+            if not names:
+                continue
+            posts = self._posts_before(title)
+            for start, end in names:
+                person = self._add(start, end, titled=True)
+                for post in posts:
+                    if not any(p.org.attrs["canonical"] == post.org.attrs["canonical"] for p in person.posts):
+                        person.posts.append(post)
+
+    def _names_after(self, pos: int) -> list[tuple[int, int]]:
+        names = []
+        while True:
+            name = self.name_at(pos)
+            if name is None:
+                return names
+            names.append(name)
+            if self.text[name[1]:name[1] + 1] != "、":
+                return names
+            pos = name[1] + 1
+
+    def _posts_before(self, last_title: Hit) -> list[Post]:
+        """Walk back from the title right before a name: titles joined by 、 wait for the body
+        before them; 、 or , between two (body, titles) groups starts another post."""
+        lex = self.an.lex
+        posts: list[Post] = []
+        pending: list[Hit] = [last_title]
+        pos = last_title.start
+        while True:
+            org = self.org_ending.get(pos)
+            if org is not None and pending:
+                posts += self._bind(org, pending)
+                pending = []
+                pos = org.span.start
+            elif pos - 1 >= 0 and self.text[pos - 1] in "、," and (
+                    self.title_ending.get(pos - 1) or self.org_ending.get(pos - 1)):
+                if self.org_ending.get(pos - 1) and not pending:
+                    break  # "ORG、ORG": a list of bodies, not a post
+                pos -= 1
+                title = self.title_ending.get(pos)
+                if title is not None:
+                    if pending and self.text[pos] == ",":
+                        break  # a comma ends the post; only 、 joins titles of one body
+                    pending.insert(0, title)
+                    pos = title.start
+            elif self.title_ending.get(pos) is not None and pending:
+                title = self.title_ending[pos]
+                pending.insert(0, title)
+                pos = title.start
+            else:
+                break
+        for title in pending:
+            implied = self._implied(title)
+            if implied is not None:
+                posts.append(Post(implied, [title.word], title.start))
+        if not posts and pending:
+            place = self.local_place_ending.get(pending[0].start)
+            if place is not None:
+                posts.append(Post(self._local_office(place, pending[0]), [t.word for t in pending], place.span.start))
+        return [p for p in posts if not (lex.titles[p.titles[0]].needs_org and p.org is None)]
+
+    def _bind(self, org: Mention, titles: list[Hit]) -> list[Post]:
+        """Titles after a body belong to it, except those that name a body of their own (区长 after
+        区委副书记 belongs to the district government)."""
+        own, moved = [], []
+        for title in titles:
+            implied = self._implied(title)
+            if implied is not None and implied.attrs["canonical"] != org.attrs["canonical"]:
+                moved.append(Post(implied, [title.word], title.start))
+            else:
+                own.append(title.word)
+        return ([Post(org, own, org.span.start)] if own else []) + moved
+
+    def _implied(self, title: Hit) -> Mention | None:
+        spec = self.an.lex.titles[title.word]
+        if not spec.implied_body:
+            return None
+        if spec.implied_scope == "中央":
+            canonical, kind = spec.implied_body, "party"
+        elif spec.implied_scope == "国家":
+            canonical, kind = spec.implied_body, "government"
+        else:
+            place = self.ctx.resolve(spec.implied_scope, title.start)
+            if not place:
+                return None
+            canonical, kind = department_name(spec.implied_body, place), "government"
+        return Mention(S.ORGANIZATION, title.word, Span(title.start, title.end),
+                       {"canonical": canonical, "kind": kind, "implied": True})
+
+    def _local_office(self, place: Mention, title: Hit) -> Mention:
+        body = "办事处" if place.attrs["level"] == "street" else "人民政府"
+        return Mention(S.ORGANIZATION, place.surface, Span(place.span.start, place.span.end),
+                       {"canonical": place.attrs["canonical"] + body, "kind": "government", "implied": True})
+
+    def _appointments(self) -> None:
+        """NAME(同志)为/任/担任 ORG TITLE: a post stated after the name."""
+        title_starting = {t.start: t for t in self.titles}
+        for org in sorted(self.org_ending.values(), key=lambda o: o.span.start):
+            title = title_starting.get(org.span.end)
+            word = next((w for w in _APPOINTMENT if self.text.endswith(w, 0, org.span.start)), None)
+            if title is None or word is None:
+                continue
+            name_end = org.span.start - len(word)
+            for length in (2, 3, 4):
+                name = self.name_at(name_end - length) if name_end - length >= 0 else None
+                if name is not None and name[1] == name_end:
+                    self._add(*name, titled=True).posts.append(Post(org, [title.word], name[0]))
+                    break
+
+    def _roles(self) -> None:
+        for hit in self.an.hits.get(PERSON_ROLE, []):
+            name = self.name_at(hit.end)
+            if name is not None:
+                self._add(*name)
+
+    def _speakers(self) -> None:
+        """A name at the start of a clause followed by a verb of speech (张三表示) or a colon in
+        an interview (张三：)."""
+        for match in re.finditer(r"(?:^|(?<=[\n,。;:!?“”\s]))(?=[\u4e00-\u9fff])", self.text):
+            pos = match.start()
+            name = self.name_at(pos, followers=tuple(self.an.lex.titles))
+            if name is None:
+                continue
+            after = self.text[name[1]:name[1] + 4]
+            if after.startswith(self.an.lex.verbs["speech"]) or after.startswith((":", "：")) or \
+                    after.startswith(tuple(self.an.lex.titles)):
+                person = self._add(*name)
+                title = next((t for t in self.titles if t.start == name[1]), None)
+                if title is not None:
+                    implied = self._implied(title)
+                    person.titled = True
+                    if implied is not None:
+                        person.posts.append(Post(implied, [title.word], name[0]))
+
+
+def _ordinary_word(name: str) -> bool:
+    """强调, 满意度: a dictionary word that is not a person's name."""
+    import jieba.posseg
+    tag = jieba.posseg.dt.word_tag_tab.get(name)
+    return tag is not None and not tag.startswith("nr")

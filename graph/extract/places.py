@@ -1,0 +1,91 @@
+"""Place mentions: divisions from the table (full or short names) and, by rule, the streets, towns,
+villages and communities below them."""
+from __future__ import annotations
+
+import re
+
+from graph import schema as S
+from graph.extract.analysis import CJK, Analysis
+from graph.extract.gazetteer import PLACE, longest
+from graph.model import Mention, Span
+from graph.places import Division, divisions
+
+LOCAL_LEVELS = {"街道": "street", "镇": "town", "乡": "town", "村": "village", "社区": "community"}
+_LOCAL_SUFFIX = re.compile("街道|社区|镇|乡|村")
+
+
+def find_places(an: Analysis) -> list[Mention]:
+    table = divisions()
+    mentions: list[Mention] = []
+    # a place name is whole words: 大新 inside 壮大新兴 is not the county
+    named = [hit for hit in longest(an.hits.get(PLACE, []))
+             if an.token_boundary(hit.start) and an.token_boundary(hit.end)]
+    mentioned_codes = {d.code for hit in named for d in table.lookup(hit.word)}
+    for hit in named:
+        division = _choose(table.lookup(hit.word), mentioned_codes)
+        mentions.append(Mention(S.PLACE, hit.word, Span(hit.start, hit.end), {
+            "canonical": division.name, "level": division.level, "code": division.code}))
+    mentions += _local_places(an, mentions)
+    mentions.sort(key=lambda m: m.span)
+    return mentions
+
+
+def _choose(candidates: list[Division], mentioned_codes: set[str]) -> Division:
+    """Among same-named divisions, the one whose province or city the article also names."""
+    table = divisions()
+
+    def support(division: Division) -> int:
+        return sum(a.code in mentioned_codes for a in table.ancestors(division))
+
+    return max(candidates, key=lambda d: (support(d), d.level in ("province", "city"), -int(d.code)))
+
+
+def _local_places(an: Analysis, named: list[Mention]) -> list[Mention]:
+    text = an.text
+    ends = {m.span.end for m in named}
+    out: list[Mention] = []
+    for match in _LOCAL_SUFFIX.finditer(text):
+        suffix_start, suffix_end = match.start(), match.end()
+        token = an.token_ending_at(suffix_end)
+        if token is None or (token.end - token.start > len(match.group()) and _is_dict_word(token.word)):
+            continue
+        start = _local_name_start(an, suffix_start, ends)
+        if start is None:
+            continue
+        name = text[start:suffix_end]
+        out.append(Mention(S.PLACE, name, Span(start, suffix_end), {
+            "canonical": name, "level": LOCAL_LEVELS[match.group()]}))
+        ends.add(suffix_end)
+    return out
+
+
+def _is_dict_word(word: str) -> bool:
+    import jieba.posseg
+    return word in jieba.posseg.dt.word_tag_tab
+
+
+def _local_name_start(an: Analysis, suffix_start: int, place_ends: set[int]) -> int | None:
+    """Where the name before 街道/镇/村… begins: right after a named place, else after a clause
+    boundary or a function word, 2 to 4 characters back."""
+    text = an.text
+    for length in (2, 3, 4):
+        start = suffix_start - length
+        if start < 0:
+            break
+        core = text[start:suffix_start]
+        if not all(CJK.match(c) for c in core) or any(an.is_stop_word(c) for c in core):
+            break
+        if start in place_ends:
+            return start
+    for length in (2, 3):
+        start = suffix_start - length
+        if start < 0:
+            break
+        before = text[start - 1] if start > 0 else "\n"
+        token = an.token_ending_at(start)
+        if (not CJK.match(before) or an.is_stop_word(before)
+                or (token is not None and an.is_stop_word(token.word))):
+            core = text[start:suffix_start]
+            if all(CJK.match(c) for c in core) and not any(an.is_stop_word(c) for c in core):
+                return start
+    return None

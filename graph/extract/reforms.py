@@ -1,0 +1,133 @@
+"""Reform and initiative mentions.
+
+- A quoted name counts when something marks it as an initiative: a cue noun after it (“X”平台,
+  “X”改革, “X”扩面提质五大行动), a verb of pushing right before it (推行“X”), the list of
+  nationally known reforms, or “X”打造成…平台. Quoted idioms and slogans are skipped.
+- Known reform names count unquoted too; so do long names ending in 改革试点/制度改革 and lists
+  closed by N大(专项)行动; policy documents in 《》.
+"""
+from __future__ import annotations
+
+import re
+
+from graph import schema as S
+from graph.extract.analysis import CJK, Analysis
+from graph.extract.gazetteer import KNOWN_REFORM, EVENT_SUFFIX
+from graph.model import Mention, Span
+
+_QUOTE = re.compile(r"“([^“”\n]{2,30})”|‘([^‘’\n]{2,30})’")
+_PREFIX = re.compile(r"[0-9A-Za-z]+$")
+_TAIL = re.compile(r"[\u4e00-\u9fff]{0,6}?[一二三四五六七八九十两\d]+大(?:专项)?(?:行动|工程|计划|战略)")
+_LIST_PROGRAMME = re.compile(
+    r"((?:[\u4e00-\u9fff]{3,14}、){1,6}[\u4e00-\u9fff]{3,14}?)([一二三四五六七八九十两\d]+大(?:专项)?(?:行动|工程|战略|任务))")
+_UNQUOTED = re.compile(r"[\u4e00-\u9fff]{6,30}?(?:改革试点|制度改革)")
+_POLICY = re.compile(r"《([^《》\n]{4,60}?(?:意见|方案|办法|规定|条例|通知|规划|纲要|决定|细则|指引|清单|计划))》")
+_BUILT_INTO = re.compile(r"^(?:打造成|打造为|建成|建设成)[^,。;]{0,20}?(平台|品牌|高地|标杆)")
+_NOT_A_NAME = set("的了吗呢吧啊我你他她而是请")
+_PATTERNED = re.compile(r"^一.一.$|^.易.$|通办$|一件事$|^一网|跑一次|^互联网\+")
+PUSH_WINDOW = 6
+
+
+def find_reforms(an: Analysis) -> list[Mention]:
+    text = an.text
+    out: list[Mention] = []
+    event_words = an.lex.event_suffixes
+    pushes = tuple(sorted(an.lex.verbs["promote"], key=len, reverse=True))
+    for match in _QUOTE.finditer(text):
+        inner = match.group(1) or match.group(2)
+        core = inner.strip()
+        if (core in an.lex.not_reforms or any(c in _NOT_A_NAME for c in core)
+                or any(c in ",。!?;:" for c in core) or core.endswith(event_words)):
+            continue
+        start, end = match.start(), match.end()
+        prefix = _PREFIX.search(text[max(0, start - 8):start])
+        name = (prefix.group() if prefix else "") + core
+        name_start = start - (len(prefix.group()) if prefix else 0)
+        after = text[end:end + 12]
+        tail = _TAIL.match(after)
+        cue = _cue_after(an, text, end)
+        kind = None
+        if tail:
+            name, end, kind = name + tail.group(), end + tail.end(), "campaign"
+        elif cue:
+            kind = an.lex.reform_cues[cue]
+        elif core in an.lex.known_reforms or _PATTERNED.search(core):
+            kind = an.lex.known_reforms.get(core, "reform")
+        elif text[max(0, start - PUSH_WINDOW):start].endswith(pushes):
+            kind = "reform"
+        elif _BUILT_INTO.match(after):
+            kind = "brand" if _BUILT_INTO.match(after).group(1) == "品牌" else "platform"
+        if kind is None or len(core) < 3 and not cue:
+            continue
+        out.append(Mention(S.REFORM, name, Span(name_start, end), {"canonical": name, "kind": kind}))
+    for hit in an.hits.get(KNOWN_REFORM, []):
+        if an.token_boundary(hit.start):
+            out.append(Mention(S.REFORM, hit.word, Span(hit.start, hit.end),
+                               {"canonical": hit.word, "kind": an.lex.known_reforms[hit.word]}))
+    out += _listed_programmes(an)
+    out += _unquoted_reforms(an)
+    for match in _POLICY.finditer(text):
+        out.append(Mention(S.REFORM, match.group(1), Span(match.start(1), match.end(1)),
+                           {"canonical": match.group(1), "kind": "policy"}))
+    return _without_overlaps(out)
+
+
+def _cue_after(an: Analysis, text: str, end: int) -> str | None:
+    """The cue noun after a closing quote, looking past further quoted names (“A”“B”等集成式改革)."""
+    pos = end
+    while text.startswith(("“", "‘"), pos):
+        closing = text.find("”" if text[pos] == "“" else "’", pos + 1)
+        if closing < 0 or closing - pos > 30:
+            break
+        pos = closing + 1
+    rest = text[pos:pos + 8]
+    if rest.startswith("等"):
+        window = rest[1:8]
+        for cue in sorted(an.lex.reform_cues, key=len, reverse=True):
+            if cue in window and cue in ("改革", "集成改革", "行动", "平台", "模式"):
+                return cue
+    for cue in sorted(an.lex.reform_cues, key=len, reverse=True):
+        if rest.startswith(cue):
+            return cue
+    return None
+
+
+def _listed_programmes(an: Analysis) -> list[Mention]:
+    out = []
+    for match in _LIST_PROGRAMME.finditer(an.text):
+        start = match.start()
+        # the list starts after the verb that introduces it (聚焦, 实施 …)
+        for verb in sorted(an.lex.verbs["promote"] + ("聚焦",), key=len, reverse=True):
+            found = an.text.find(verb, start, match.start(2))
+            if found >= 0 and found < match.start(1) + 4:
+                start = found + len(verb)
+                break
+        name = an.text[start:match.end()]
+        out.append(Mention(S.REFORM, name, Span(start, match.end()),
+                           {"canonical": name, "kind": "campaign", "aliases": [match.group(2)]}))
+    return out
+
+
+def _unquoted_reforms(an: Analysis) -> list[Mention]:
+    out = []
+    for match in _UNQUOTED.finditer(an.text):
+        end = match.end()
+        start = end
+        while start > match.start():
+            token = an.token_at(start - 1)
+            if token is None or token.start < match.start() or an.is_stop_word(token.word):
+                break
+            start = token.start
+        name = an.text[start:end]
+        if len(name) >= 10 and not any(c in "和与及或" for c in name):
+            out.append(Mention(S.REFORM, name, Span(start, end), {"canonical": name, "kind": "reform"}))
+    return out
+
+
+def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (m.span.start, -(m.span.end - m.span.start))):
+        if kept and m.span.start < kept[-1].span.end:
+            continue
+        kept.append(m)
+    return kept

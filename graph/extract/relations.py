@@ -1,0 +1,291 @@
+"""Entities and relations of one article, each relation with the sentence that states it."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from graph import schema as S
+from graph.extract.analysis import Analysis
+from graph.extract.events import event_dates
+from graph.extract.orgs import OFFICIAL_KINDS, is_bureau
+from graph.extract.people import PersonMention
+from graph.extract.resolve import group_mentions, make_entity, plain
+from graph.model import ArticleFacts, Entity, Evidence, Mention, Relation
+from graph.places import divisions
+
+_WE = ("我们", "我局", "我委", "我会", "我中心")
+_PASSIVE = re.compile(r"被$|由$")
+_LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2, "town": 3, "street": 3,
+               "village": 4, "community": 4}
+NON_PRIMARY_KINDS = ("cppcc", "congress")
+
+
+class FactsBuilder:
+    def __init__(self, an: Analysis, places, orgs, events, reforms, people: list[PersonMention]):
+        self.an, self.text = an, an.text
+        self.article_id = an.article.id
+        self.article_node = S.node_id(S.ARTICLE, self.article_id)
+        self.places, self.orgs, self.events, self.reforms, self.people = places, orgs, events, reforms, people
+        implied = [post.org for p in people for post in p.posts if post.org.attrs.get("implied")]
+        self.all_orgs = orgs + implied
+        self.entities: dict[str, Entity] = {}
+        self.entity_of: dict[int, str] = {}   # id(mention) → entity id
+        self.relations: dict[tuple[str, str, str], Relation] = {}
+
+    # ------------------------------------------------------------------ evidence
+
+    def evidence(self, offset: int) -> Evidence | None:
+        sentence = self.an.doc.sentence_at(offset)
+        if sentence is None:
+            return None
+        span = self.an.doc.original_span(sentence.start, sentence.end)
+        return Evidence(self.article_id, self.an.article.text[span.start:span.end], span.start, span.end)
+
+    def relate(self, rel_type: str, source: str, target: str, offset: int, **attrs) -> None:
+        if source == target:
+            return
+        evidence = self.evidence(offset)
+        key = (source, rel_type, target)
+        relation = self.relations.get(key)
+        if relation is None:
+            relation = self.relations[key] = Relation(rel_type, source, target, [], {})
+        if evidence and evidence not in relation.evidence:
+            relation.evidence.append(evidence)
+        for name, value in attrs.items():
+            if name == S.TITLE and relation.attrs.get(S.TITLE) and value:
+                words = relation.attrs[S.TITLE].split("、")
+                relation.attrs[S.TITLE] = "、".join(words + [w for w in value.split("、") if w not in words])
+            elif value is not None:
+                relation.attrs[name] = value
+
+    # ------------------------------------------------------------------ entities
+
+    def _entities(self) -> None:
+        self._group(S.PLACE, self.places, self._place_attrs)
+        self._group(S.ORGANIZATION, self.all_orgs, self._org_attrs)
+        self._group(S.EVENT, self.events, self._event_attrs)
+        self._group(S.REFORM, self.reforms, lambda ms: ([S.REFORM], {S.KIND: ms[0].attrs.get("kind")}))
+        persons = [p.mention for p in self.people]
+        for p in self.people:
+            p.mention.attrs["canonical"] = p.mention.surface
+        self._group(S.PERSON, persons, self._person_attrs)
+
+    def _group(self, label: str, mentions: list[Mention], describe) -> None:
+        for (_, key), members in group_mentions(mentions).items():
+            name = key if label != S.PERSON else members[0].surface
+            named = [m for m in members if plain(m.attrs["canonical"]) == key] or members
+            name = named[0].attrs["canonical"] if label != S.PERSON else name
+            labels, attrs = describe(members)
+            entity = make_entity(label, plain(name) if label == S.REFORM else name, members,
+                                 self.article_id, labels, attrs)
+            existing = self.entities.get(entity.id)
+            if existing:
+                existing.aliases = sorted(set(existing.aliases) | set(entity.aliases))
+                existing.labels = sorted(set(existing.labels) | set(entity.labels), key=S.SPECIFICITY.index)
+            else:
+                self.entities[entity.id] = entity
+            for m in members:
+                self.entity_of[id(m)] = entity.id
+
+    def _place_attrs(self, members):
+        levels = [m.attrs["level"] for m in members]
+        return [S.PLACE], {S.LEVEL: min(levels, key=_LEVEL_RANK.get)}
+
+    def _org_attrs(self, members):
+        kinds = Counter(m.attrs["kind"] for m in members)
+        kind = kinds.most_common(1)[0][0]
+        return ([S.ORGANIZATION, S.BUREAU] if is_bureau(kind) else [S.ORGANIZATION]), {S.KIND: kind}
+
+    def _event_attrs(self, members):
+        date = end = None
+        for m in members:
+            sentence = self.an.doc.sentence_at(m.span.start)
+            if sentence and date is None:
+                date, end = event_dates(self.an, m, sentence.start, sentence.end)
+        return [S.EVENT], {S.DATE: date, S.END_DATE: end}
+
+    def _person_attrs(self, members):
+        person_mentions = [p for p in self.people if p.mention in members]
+        labels = [S.PERSON]
+        official = any(post.org.attrs["kind"] in OFFICIAL_KINDS for p in person_mentions for post in p.posts) \
+            or any(p.titled and not p.posts for p in person_mentions)
+        if official:
+            labels.append(S.OFFICIAL)
+        if any(p.journalist for p in person_mentions):
+            labels.append(S.JOURNALIST)
+        return sorted(labels, key=S.SPECIFICITY.index), {}
+
+    def eid(self, mention: Mention) -> str:
+        return self.entity_of[id(mention)]
+
+    # ------------------------------------------------------------------ relations
+
+    def facts(self) -> ArticleFacts:
+        self._entities()
+        self._mentions()
+        self._positions()
+        self._authors()
+        self._located()
+        self._parts()
+        self._held_in()
+        self._sentence_relations()
+        article = self.an.article
+        if article.date is None and self.an.date:
+            from dataclasses import replace
+            article = replace(article, date=self.an.date)
+        return ArticleFacts(article, sorted(self.entities.values(), key=lambda e: e.id),
+                            sorted(self.relations.values(), key=lambda r: (r.source, r.type, r.target)))
+
+    def _mentions(self) -> None:
+        for mentions in (self.places, self.all_orgs, self.events, self.reforms, [p.mention for p in self.people]):
+            for m in mentions:
+                sentence = self.an.doc.sentence_at(m.span.start)
+                if sentence is None:
+                    continue
+                span = self.an.doc.original_span(sentence.start, sentence.end)
+                mention_span = self.an.doc.original_span(m.span.start, m.span.end)
+                evidence = Evidence(self.article_id, self.an.article.text[span.start:span.end],
+                                    span.start, span.end, (mention_span.start, mention_span.end))
+                key = (self.article_node, S.MENTIONS, self.eid(m))
+                relation = self.relations.setdefault(key, Relation(S.MENTIONS, *key[::2], [], {}))
+                if evidence not in relation.evidence:
+                    relation.evidence.append(evidence)
+
+    def _positions(self) -> None:
+        for person in self.people:
+            for post in person.posts:
+                self.relate(S.HOLDS_POSITION, self.eid(person.mention), self.eid(post.org),
+                            person.mention.span.start, title="、".join(post.titles))
+
+    def _authors(self) -> None:
+        for person in self.people:
+            if person.journalist:
+                self.relate(S.AUTHORED, self.eid(person.mention), self.article_node, person.mention.span.start)
+
+    def _located(self) -> None:
+        place_ids = {self.entities[self.eid(p)].name: self.eid(p) for p in self.places}
+        for org in self.orgs:
+            place = org.attrs.get("place")
+            if place and place in place_ids:
+                self.relate(S.LOCATED_IN, self.eid(org), place_ids[place], org.span.start)
+
+    def _parts(self) -> None:
+        for outer in self.orgs:
+            for inner in self.orgs:
+                if (inner is not outer and inner.span.start == outer.span.start
+                        and inner.span.end < outer.span.end and self.eid(inner) != self.eid(outer)):
+                    self.relate(S.PART_OF, self.eid(outer), self.eid(inner), outer.span.start)
+        by_start = {p.span.start: p for p in self.places}
+        for place in self.places:
+            child = by_start.get(place.span.end)
+            if child is not None and _LEVEL_RANK[child.attrs["level"]] > _LEVEL_RANK[place.attrs["level"]]:
+                self.relate(S.PART_OF, self.eid(child), self.eid(place), child.span.start)
+        table = divisions()
+        named = {p.attrs.get("code"): p for p in self.places if p.attrs.get("code")}
+        for code, place in named.items():
+            for ancestor in table.ancestors(table.by_code[code]):
+                if ancestor.code in named and self.eid(named[ancestor.code]) != self.eid(place):
+                    self.relate(S.PART_OF, self.eid(place), self.eid(named[ancestor.code]), place.span.start,
+                                basis="division table")
+                    break
+
+    def _held_in(self) -> None:
+        for event in self.events:
+            for place in self.places:
+                if event.span.start <= place.span.start and place.span.end <= event.span.end:
+                    self.relate(S.HELD_IN, self.eid(event), self.eid(place), event.span.start)
+                    break
+
+    # ------------------------------------------------------------------ sentence rules
+
+    def _sentence_relations(self) -> None:
+        lex = self.an.lex
+        speakers = self._section_speakers()
+        last_event: dict[int, Mention] = {}
+        for sentence in self.an.doc.sentences:
+            s, e = sentence.start, sentence.end
+            body = self.text[s:e]
+            inside = lambda m: s <= m.span.start and m.span.end <= e  # noqa: E731
+            events = [m for m in self.events if inside(m)]
+            reforms = [m for m in self.reforms if inside(m)]
+            orgs = [m for m in self.orgs if inside(m) and not any(
+                ev.span.start <= m.span.start and m.span.end <= ev.span.end for ev in events)]
+            persons = [p.mention for p in self.people if inside(p.mention)]
+            subject = self._subject(orgs, s)
+            speaker_org = speakers.get(sentence.section)
+            we = any(w in body for w in _WE)
+            # ORGANIZES: a body (or 我们) with a verb of holding, then the event
+            for event in events:
+                verb_before = _verb_between(body, lex.verbs["organize"], None, event.span.start - s)
+                if verb_before is None:
+                    continue
+                if subject is not None and subject.span.end - s <= verb_before:
+                    self.relate(S.ORGANIZES, self.eid(subject), self.eid(event), s)
+                elif we and speaker_org is not None:
+                    self.relate(S.ORGANIZES, speaker_org, self.eid(event), s)
+            # ATTENDS: people before a verb of attending; the event named here or last in the item
+            attend_at = _verb_between(body, lex.verbs["attend"], 0, len(body))
+            if attend_at is not None and persons:
+                target = events[0] if events else last_event.get(sentence.section)
+                if target is not None:
+                    for person in persons:
+                        if person.span.end - s <= attend_at:
+                            self.relate(S.ATTENDS, self.eid(person), self.eid(target), s)
+            # PROMOTES: endorsements (被ORG推广), the subject body, or the speaker's body (我们)
+            pushes = any(v in body for v in lex.verbs["promote"])
+            for reform in reforms:
+                endorsers = [o for o in orgs if o.span.start > reform.span.start
+                             and _PASSIVE.search(self.text[max(s, o.span.start - 1):o.span.start])
+                             and any(v in self.text[o.span.end:o.span.end + 8] for v in lex.verbs["endorse"])]
+                for org in endorsers:
+                    self.relate(S.PROMOTES, self.eid(org), self.eid(reform), s)
+                if subject is not None and pushes:
+                    self.relate(S.PROMOTES, self.eid(subject), self.eid(reform), s)
+                elif subject is None and speaker_org is not None and (we or pushes):
+                    self.relate(S.PROMOTES, speaker_org, self.eid(reform), s)
+            if events:
+                last_event[sentence.section] = events[-1]
+
+    def _subject(self, orgs: list[Mention], sentence_start: int) -> Mention | None:
+        """The body the sentence is about: its first organization not inside a prepositional phrase."""
+        prepositions = self.an.lex.verbs["preposition"]
+        for org in orgs:
+            before = self.text[max(sentence_start, org.span.start - 3):org.span.start]
+            if before.endswith(prepositions) or before.endswith(("的", "接受")):
+                continue
+            after = self.text[org.span.end:org.span.end + 2]
+            if after.startswith(("的", "、", "和", "与")) and not after.startswith("的同时"):
+                continue
+            return org
+        return None
+
+    def _section_speakers(self) -> dict[int, str]:
+        """The body each news item's main voice speaks for: the most named person with a post,
+        by their first post outside a congress or CPPCC."""
+        counts: dict[int, Counter] = {}
+        posts: dict[str, str] = {}
+        for person in self.people:
+            sentence = self.an.doc.sentence_at(person.mention.span.start)
+            if sentence is None:
+                continue
+            counts.setdefault(sentence.section, Counter())[person.mention.surface] += 1
+            primary = [p for p in person.posts if p.org.attrs["kind"] not in NON_PRIMARY_KINDS]
+            if primary and person.mention.surface not in posts:
+                posts[person.mention.surface] = self.eid(primary[0].org)
+        out = {}
+        for section, names in counts.items():
+            for name, _ in names.most_common():
+                if name in posts:
+                    out[section] = posts[name]
+                    break
+        return out
+
+
+def _verb_between(body: str, verbs, start, end) -> int | None:
+    start = start or 0
+    best = None
+    for verb in verbs:
+        at = body.find(verb, start, end)
+        if at >= 0 and (best is None or at < best):
+            best = at
+    return best

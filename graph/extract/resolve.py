@@ -1,0 +1,59 @@
+"""Mentions → entities within one article: one entity per canonical name; short forms that only
+ever stand for one longer name (文艺志愿者协会 → 济南文艺志愿者协会, 数字帮办 → 12333数字帮办,
+肥城桃花节 → 第二十三届中国肥城桃花节) collapse into it, keeping the surface forms as aliases."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from graph import schema as S
+from graph.model import Entity, Mention
+
+_QUOTES = re.compile(r"[“”‘’\"'《》\s]")
+
+
+def plain(name: str) -> str:
+    return _QUOTES.sub("", unicodedata.normalize("NFKC", name))
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def merge_key(label: str, canonical: str, canonicals: set[str]) -> str:
+    """The canonical name a short form collapses into, if exactly one longer name absorbs it."""
+    key = plain(canonical)
+    if label == S.ORGANIZATION:
+        hosts = [c for c in canonicals if c != key and c.endswith(key) and len(c) - len(key) <= 4]
+    elif label == S.REFORM:
+        hosts = [c for c in canonicals if c != key and c.endswith(key) and re.fullmatch(r"[0-9A-Za-z]+", c[:-len(key)])]
+    elif label == S.EVENT:
+        hosts = [c for c in canonicals if c != key and c[-1] == key[-1] and _is_subsequence(key, c)]
+        hosts = sorted(hosts, key=len)[:1]
+    else:
+        hosts = []
+    return hosts[0] if len(hosts) == 1 else key
+
+
+def group_mentions(mentions: list[Mention]) -> dict[tuple[str, str], list[Mention]]:
+    """(label, canonical) → its mentions."""
+    by_label: dict[str, set[str]] = {}
+    for m in mentions:
+        by_label.setdefault(m.label, set()).add(plain(m.attrs["canonical"]))
+    groups: dict[tuple[str, str], list[Mention]] = {}
+    for m in mentions:
+        key = merge_key(m.label, m.attrs["canonical"], by_label[m.label])
+        groups.setdefault((m.label, key), []).append(m)
+    return groups
+
+
+def make_entity(label: str, name: str, mentions: list[Mention], article_id: str, labels: list[str],
+                attrs: dict) -> Entity:
+    aliases = set()
+    for m in mentions:
+        for form in (m.surface, m.attrs["canonical"], *m.attrs.get("aliases", [])):
+            form = unicodedata.normalize("NFKC", form).strip()
+            if form and form != name:
+                aliases.add(form)
+    return Entity(S.node_id(label, name), labels, name, sorted(aliases), attrs, [article_id])

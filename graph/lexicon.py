@@ -1,0 +1,121 @@
+"""The lexicon files under graph/lexicons/, loaded once per process."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jieba
+
+HERE = Path(__file__).parent / "lexicons"
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in (HERE / name).read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def _words(name: str) -> list[str]:
+    return [row[0] for row in _rows(name)]
+
+
+def alternation(words) -> str:
+    """A regex alternation trying longer words first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class Title:
+    word: str
+    needs_org: bool
+    implied_scope: str | None   # 市/区/县/省/镇/乡/国家/中央
+    implied_body: str | None    # 人民政府, 国务院 …
+
+
+@dataclass(frozen=True)
+class Department:
+    full: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: dict[str, Title]
+    departments: dict[str, Department]       # every accepted spelling → the department
+    abbreviations: list[tuple[str, str]]     # (short, expansion), longest short form first
+    org_suffixes: dict[str, tuple[str, bool]]  # ending → (kind, needs a place or body before it)
+    national_orgs: dict[str, tuple[str, str]]  # name → (kind, canonical name)
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    person_roles: tuple[str, ...]
+    verbs: dict[str, tuple[str, ...]]
+    boundaries: frozenset[str]
+    reform_cues: dict[str, str]
+    known_reforms: dict[str, str]
+    not_reforms: frozenset[str]
+    event_suffixes: tuple[str, ...]
+    event_aliases: dict[str, str]
+    media_suffixes: tuple[str, ...]
+
+
+@cache
+def lexicon() -> Lexicon:
+    titles = {}
+    for row in _rows("titles.tsv"):
+        scope = body = None
+        if len(row) > 2 and row[2]:
+            scope, body = row[2].split(":")
+        titles[row[0]] = Title(row[0], row[1] == "1", scope, body)
+    departments = {}
+    for row in _rows("departments.tsv"):
+        department = Department(row[0], row[1])
+        departments[row[0]] = department
+        for short in (row[2].split(",") if len(row) > 2 and row[2] else []):
+            departments.setdefault(short, department)
+    surnames = _words("surnames.txt")
+    verbs = {row[0]: tuple(row[1].split(",")) for row in _rows("verbs.tsv")}
+    return Lexicon(
+        titles=titles,
+        departments=departments,
+        abbreviations=sorted(((r[0], r[1]) for r in _rows("abbreviations.tsv")), key=lambda p: -len(p[0])),
+        org_suffixes={r[0]: (r[1], r[2] == "1") for r in _rows("org_suffixes.tsv")},
+        national_orgs={r[0]: (r[1], r[2] if len(r) > 2 else r[0]) for r in _rows("national_orgs.tsv")},
+        surnames=frozenset(s for s in surnames if len(s) == 1),
+        compound_surnames=frozenset(s for s in surnames if len(s) == 2),
+        person_roles=tuple(_words("person_roles.txt")),
+        verbs=verbs,
+        boundaries=frozenset(_words("boundaries.txt")),
+        reform_cues={r[0]: r[1] for r in _rows("reform_cues.tsv")},
+        known_reforms={r[0]: r[1] for r in _rows("reforms.txt")},
+        not_reforms=frozenset(_words("not_reforms.txt")),
+        event_suffixes=tuple(sorted(_words("event_suffixes.txt"), key=len, reverse=True)),
+        event_aliases={r[0]: r[1] for r in _rows("event_aliases.tsv")},
+        media_suffixes=tuple(_words("media.txt")),
+    )
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "govkg"
+
+
+@cache
+def tokenizer() -> jieba.Tokenizer:
+    """jieba with its dictionary cache in the user's cache folder and the lexicon words added, so
+    titles and body names come out as whole tokens."""
+    jieba.setLogLevel(60)
+    folder = cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    tok = jieba.Tokenizer()
+    tok.tmp_dir = str(folder)
+    tok.cache_file = "jieba.cache"
+    tok.initialize()
+    lex = lexicon()
+    for word in [*lex.titles, *lex.departments, *lex.national_orgs]:
+        tok.add_word(word, freq=20000)
+    return tok

