@@ -115,7 +115,8 @@ def _unquoted_reforms(an: Analysis) -> list[Mention]:
         start = end
         while start > match.start():
             token = an.token_at(start - 1)
-            if token is None or token.start < match.start() or an.is_stop_word(token.word):
+            if token is None or token.start < match.start() or token.word in an.lex.boundaries \
+                    or token.word[:2] in an.lex.boundaries:
                 break
             start = token.start
         name = an.text[start:end]

@@ -18,6 +18,7 @@ _PASSIVE = re.compile(r"被$|由$")
 _LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2, "town": 3, "street": 3,
                "village": 4, "community": 4}
 NON_PRIMARY_KINDS = ("cppcc", "congress")
+MAX_ATTEND_GAP = 4
 
 
 class FactsBuilder:
@@ -201,6 +202,7 @@ class FactsBuilder:
     def _sentence_relations(self) -> None:
         lex = self.an.lex
         speakers = self._section_speakers()
+        interviews = self._interview_sections()
         last_event: dict[int, Mention] = {}
         for sentence in self.an.doc.sentences:
             s, e = sentence.start, sentence.end
@@ -208,8 +210,10 @@ class FactsBuilder:
             inside = lambda m: s <= m.span.start and m.span.end <= e  # noqa: E731
             events = [m for m in self.events if inside(m)]
             reforms = [m for m in self.reforms if inside(m)]
+            # bodies named inside an event or inside a longer body's name are not actors here
             orgs = [m for m in self.orgs if inside(m) and not any(
-                ev.span.start <= m.span.start and m.span.end <= ev.span.end for ev in events)]
+                o.span.start <= m.span.start and m.span.end <= o.span.end and o.span != m.span
+                for o in [*events, *self.orgs])]
             persons = [p.mention for p in self.people if inside(p.mention)]
             subject = self._subject(orgs, s)
             speaker_org = speakers.get(sentence.section)
@@ -225,23 +229,25 @@ class FactsBuilder:
                     self.relate(S.ORGANIZES, speaker_org, self.eid(event), s)
             # ATTENDS: people before a verb of attending; the event named here or last in the item
             attend_at = _verb_between(body, lex.verbs["attend"], 0, len(body))
-            if attend_at is not None and persons:
+            attendees = [p for p in persons if p.span.end - s <= (attend_at if attend_at is not None else -1)]
+            # the verb must follow the list of names closely: 张三、李四出席, not 张三说…高管参会
+            if attendees and attend_at - (attendees[-1].span.end - s) <= MAX_ATTEND_GAP:
                 target = events[0] if events else last_event.get(sentence.section)
                 if target is not None:
-                    for person in persons:
-                        if person.span.end - s <= attend_at:
-                            self.relate(S.ATTENDS, self.eid(person), self.eid(target), s)
+                    for person in attendees:
+                        self.relate(S.ATTENDS, self.eid(person), self.eid(target), s)
             # PROMOTES: endorsements (被ORG推广), the subject body, or the speaker's body (我们)
             pushes = any(v in body for v in lex.verbs["promote"])
-            for reform in reforms:
-                endorsers = [o for o in orgs if o.span.start > reform.span.start
+            for index, reform in enumerate(reforms):
+                following = reforms[index + 1].span.start if index + 1 < len(reforms) else e
+                endorsers = [o for o in orgs if reform.span.start < o.span.start < following
                              and _PASSIVE.search(self.text[max(s, o.span.start - 1):o.span.start])
                              and any(v in self.text[o.span.end:o.span.end + 8] for v in lex.verbs["endorse"])]
                 for org in endorsers:
                     self.relate(S.PROMOTES, self.eid(org), self.eid(reform), s)
                 if subject is not None and pushes:
                     self.relate(S.PROMOTES, self.eid(subject), self.eid(reform), s)
-                elif subject is None and speaker_org is not None and (we or pushes):
+                elif subject is None and speaker_org is not None and (we or pushes and sentence.section in interviews):
                     self.relate(S.PROMOTES, speaker_org, self.eid(reform), s)
             if events:
                 last_event[sentence.section] = events[-1]
@@ -253,11 +259,22 @@ class FactsBuilder:
             before = self.text[max(sentence_start, org.span.start - 3):org.span.start]
             if before.endswith(prepositions) or before.endswith(("的", "接受")):
                 continue
+            if self.text.startswith(tuple(self.an.lex.titles), org.span.end):
+                continue  # ORG TITLE NAME: the body is part of a person's description
             after = self.text[org.span.end:org.span.end + 2]
             if after.startswith(("的", "、", "和", "与")) and not after.startswith("的同时"):
                 continue
             return org
         return None
+
+    def _interview_sections(self) -> set[int]:
+        """News items written as an interview: a question from 记者 or a headline with 访."""
+        out = set()
+        for sentence in self.an.doc.sentences:
+            body = self.text[sentence.start:sentence.end]
+            if body.startswith(("记者:", "问:")) or (sentence.headline and "访" in body):
+                out.add(sentence.section)
+        return out
 
     def _section_speakers(self) -> dict[int, str]:
         """The body each news item's main voice speaks for: the most named person with a post,
