@@ -6,11 +6,12 @@ import sys
 from pathlib import Path
 
 from graph.executors import DASK, EXECUTORS, LOCAL, ExecutorError
+from graph.views import ViewError
 from loaders.articles import ArticleError
 from loaders.export import GraphFileError
 
 #: Errors that are the user's input, not our bug: one line, no traceback, exit 1.
-USER_ERRORS = (ArticleError, GraphFileError, ExecutorError)
+USER_ERRORS = (ArticleError, GraphFileError, ExecutorError, ViewError)
 
 
 def _positive_int(text: str) -> int:
@@ -42,6 +43,23 @@ def _warn(message: str) -> None:
     print(f"govkg: {message}", file=sys.stderr, flush=True)
 
 
+def _cmd_view(args: argparse.Namespace) -> int:
+    from graph.views import Selection, write_view
+    if args.hops is not None and not args.focus:
+        raise SystemExit("govkg view: --hops needs --focus")
+    selection = Selection(focus=args.focus, hops=args.hops if args.hops is not None else Selection.hops,
+                          labels=tuple(args.label or ()), place=args.place)
+    out, shown = write_view(Path(args.graph), selection, Path(args.out) if args.out else None)
+    print(f"wrote {out} ({shown.number_of_nodes()} nodes, {shown.number_of_edges()} edges)")
+    return 0
+
+
+def _cmd_site(args: argparse.Namespace) -> int:
+    from graph.site import write_site
+    print(write_site(Path(args.dir)).summary())
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govkg", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -62,6 +80,20 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true",
                    help="stop at the first bad input (default: skip it, build from the rest, exit 1)")
     p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("view", help="write an interactive HTML view of a graph.json (whole or a part)")
+    p.add_argument("graph", help="a graph.json written by govkg build")
+    p.add_argument("--focus", metavar="NAME", help="the neighbourhood of this entity (name, alias or id)")
+    p.add_argument("--hops", type=int, metavar="N", help="how far from --focus (default: 2)")
+    p.add_argument("--label", action="append", metavar="L",
+                   help="only nodes with this label (Official or 官员 …); repeatable")
+    p.add_argument("--place", metavar="NAME", help="what is located in, held in or part of this place")
+    p.add_argument("--out", metavar="FILE", help="the page to write (default: view.html beside the graph)")
+    p.set_defaults(func=_cmd_view)
+
+    p = sub.add_parser("site", help="write a browsable static atlas of DIR/graph.json to DIR/site")
+    p.add_argument("dir", help="the folder holding graph.json")
+    p.set_defaults(func=_cmd_site)
     return parser
 
 
