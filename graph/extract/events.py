@@ -7,7 +7,7 @@ import re
 
 from graph import schema as S
 from graph.extract.analysis import CJK, Analysis
-from graph.extract.gazetteer import EVENT_ALIAS, EVENT_SUFFIX
+from graph.extract.gazetteer import EVENT_ALIAS, EVENT_SUFFIX, PLACE
 from graph.model import Mention, Span
 
 WEAK_ENDINGS = ("活动", "会议", "仪式", "展览", "比赛", "对话", "演出", "节", "大会", "论坛")
@@ -15,6 +15,7 @@ _SPECIFIC = re.compile(r"\d|第[一二三四五六七八九十百零\d]+[届次]
 _LEADING_NOISE = re.compile(r"^(本届|此次|本次|这次|该|今年|去年|上届)")
 _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[至到\-~](?:(\d{1,2})月)?(\d{1,2})日)?")
 _DAY = re.compile(r"(?<![月\d])(\d{1,2})日")
+_DATELINE_PART = re.compile(r"^.{0,12}?讯(?:\([^)]*\))?")
 HOLDING = ("举办", "举行", "召开", "开幕", "启幕", "开启", "启动", "闭幕")
 MAX_EVENT = 40
 
@@ -31,7 +32,9 @@ def find_events(an: Analysis) -> list[Mention]:
         start = _extend_left(an, hit.start)
         name = _LEADING_NOISE.sub("", text[start:hit.end])
         start = hit.end - len(name)
-        if len(name) - len(hit.word) < 2 or not _specific_enough(name, hit.word):
+        quoted = text[start - 1:start] in ("“", "‘")
+        has_place = any(start <= p.start and p.end <= hit.start for p in an.hits.get(PLACE, []))
+        if len(name) - len(hit.word) < 2 or not _specific_enough(name, hit.word, quoted, has_place):
             continue
         found.append(Mention(S.EVENT, name, Span(start, hit.end), {"canonical": name}))
     for hit in an.hits.get(EVENT_ALIAS, []):
@@ -45,11 +48,11 @@ def _dictionary():
     return jieba.posseg.dt.word_tag_tab
 
 
-def _specific_enough(name: str, ending: str) -> bool:
+def _specific_enough(name: str, ending: str, quoted: bool, has_place: bool) -> bool:
     if ending == "节":
         return len(name) >= 5 or bool(_SPECIFIC.search(name))
     if ending in WEAK_ENDINGS:
-        return bool(_SPECIFIC.search(name)) or len(name) >= 8
+        return bool(_SPECIFIC.search(name)) or quoted or has_place
     return True
 
 
@@ -58,6 +61,12 @@ def _extend_left(an: Analysis, start: int) -> int:
     limit = max(0, start - MAX_EVENT)
     while start > limit:
         char = text[start - 1]
+        if char == ")":
+            opening = text.rfind("(", limit, start - 1)
+            if opening < 0 or not all(CJK.match(c) for c in text[opening + 1:start - 1]):
+                break
+            start = opening
+            continue
         if char in "”’":
             opening = text.rfind("“" if char == "”" else "‘", limit, start - 1)
             if opening < 0 or any(c in text[opening:start] for c in ",。;:!?\n"):
@@ -104,7 +113,8 @@ def _maximal(mentions: list[Mention]) -> list[Mention]:
 
 def event_dates(an: Analysis, event: Mention, sentence_start: int, sentence_end: int) -> tuple[str | None, str | None]:
     """The date a sentence gives for an event it says is held (举办, 召开 …)."""
-    sentence = an.text[sentence_start:sentence_end]
+    # the dateline (本报3月14日讯(记者 …)) dates the report, not the event
+    sentence = _DATELINE_PART.sub("", an.text[sentence_start:sentence_end])
     if not any(word in sentence for word in HOLDING):
         return None, None
     year_in_name = re.search(r"(20\d\d|19\d\d)", event.attrs["canonical"])

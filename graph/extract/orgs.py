@@ -31,10 +31,13 @@ class Context:
     city: str | None
     province: str | None
     districts: list[tuple[int, str]]   # (offset, name) of district/county mentions, in order
+    cities: list[tuple[int, str]]      # (offset, name) of mentions of places named …市, in order
 
     def resolve(self, scope: str, offset: int) -> str | None:
         if scope == "市":
-            return self.city
+            # a county-level city's story says 市 for itself: the 市 named last before, else the city
+            before = [name for at, name in self.cities if at <= offset]
+            return before[-1] if before else self.city
         if scope == "省":
             return self.province
         if scope in "区县":
@@ -60,7 +63,9 @@ def place_context(places: list[Mention]) -> Context:
         province = max(provinces, key=provinces.count)
     districts = [(m.span.start, m.attrs["canonical"]) for m in places
                  if m.attrs.get("level") in ("district", "county")]
-    return Context(city, province, districts)
+    cities_named = [(m.span.start, m.attrs["canonical"]) for m in places
+                    if m.attrs["canonical"].endswith("市") and m.attrs.get("level") in ("city", "county")]
+    return Context(city, province, districts, cities_named)
 
 
 def find_orgs(an: Analysis, places: list[Mention], ctx: Context) -> list[Mention]:

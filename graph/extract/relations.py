@@ -98,11 +98,13 @@ class FactsBuilder:
         return ([S.ORGANIZATION, S.BUREAU] if is_bureau(kind) else [S.ORGANIZATION]), {S.KIND: kind}
 
     def _event_attrs(self, members):
-        date = end = None
+        found = []
         for m in members:
             sentence = self.an.doc.sentence_at(m.span.start)
-            if sentence and date is None:
-                date, end = event_dates(self.an, m, sentence.start, sentence.end)
+            if sentence:
+                found.append(event_dates(self.an, m, sentence.start, sentence.end))
+        # the mention that dates the event most fully: a range beats a single day
+        date, end = max(found, key=lambda d: (d[0] is not None, d[1] is not None), default=(None, None))
         return [S.EVENT], {S.DATE: date, S.END_DATE: end}
 
     def _person_attrs(self, members):
@@ -192,6 +194,14 @@ class FactsBuilder:
 
     def _held_in(self) -> None:
         for event in self.events:
+            sentence = self.an.doc.sentence_at(event.span.start)
+            held = re.search(r"在([^,。;]{2,20}?)(?:举办|举行|召开|开幕|启幕)", self.text[event.span.end:sentence.end]) \
+                if sentence else None
+            if held:
+                at = event.span.end + held.start(1)
+                for place in self.places:
+                    if place.span.start == at and place.span.end == event.span.end + held.end(1):
+                        self.relate(S.HELD_IN, self.eid(event), self.eid(place), event.span.start)
             for place in self.places:
                 if event.span.start <= place.span.start and place.span.end <= event.span.end:
                     self.relate(S.HELD_IN, self.eid(event), self.eid(place), event.span.start)
@@ -237,7 +247,9 @@ class FactsBuilder:
                     for person in attendees:
                         self.relate(S.ATTENDS, self.eid(person), self.eid(target), s)
             # PROMOTES: endorsements (被ORG推广), the subject body, or the speaker's body (我们)
-            pushes = any(v in body for v in lex.verbs["promote"])
+            pushes = any(v in body for v in lex.verbs["promote"] + lex.verbs["endorse"])
+            if subject is None:
+                subject = self._this_body(body, s, sentence.section)
             for index, reform in enumerate(reforms):
                 following = reforms[index + 1].span.start if index + 1 < len(reforms) else e
                 endorsers = [o for o in orgs if reform.span.start < o.span.start < following
@@ -266,6 +278,15 @@ class FactsBuilder:
                 continue
             return org
         return None
+
+    def _this_body(self, body: str, sentence_start: int, section: int) -> Mention | None:
+        """该局 / 该中心: the last body of that kind named before, in the same news item."""
+        match = re.search(r"该(局|委|中心|院|会|办)", body)
+        if match is None:
+            return None
+        earlier = [o for o in self.orgs if o.span.end <= sentence_start and o.surface.endswith(match.group(1))
+                   and self.an.doc.sentence_at(o.span.start).section == section]
+        return earlier[-1] if earlier else None
 
     def _interview_sections(self) -> set[int]:
         """News items written as an interview: a question from 记者 or a headline with 访."""

@@ -29,7 +29,8 @@ def merge_key(label: str, canonical: str, canonicals: set[str]) -> str:
     elif label == S.REFORM:
         hosts = [c for c in canonicals if c != key and c.endswith(key) and re.fullmatch(r"[0-9A-Za-z]+", c[:-len(key)])]
     elif label == S.EVENT:
-        hosts = [c for c in canonicals if c != key and c[-1] == key[-1] and _is_subsequence(key, c)]
+        # within "X暨Y" only Y's words can host a later short form (X is its own event too)
+        hosts = [c for c in canonicals if c != key and c[-1] == key[-1] and _is_subsequence(key, c.split("暨")[-1])]
         hosts = sorted(hosts, key=len)[:1]
     else:
         hosts = []
