@@ -198,9 +198,12 @@ def test_sample_focus_on_an_official(chromium, seed_graph, tmp_path):
     out, _ = V.write_view(graph_path, V.Selection(focus="张青", hops=1), tmp_path / "focus.html")
     with browser.open_page(chromium, out) as (page, watch):
         browser.wait_view_ready(page)
-        nodes, edges = page_items(page)
+        _, edges = page_items(page)
         bureau = S.node_id(S.ORGANIZATION, "泰安市行政审批服务局")
         assert (S.node_id(S.PERSON, "张青"), bureau, S.HOLDS_POSITION) in edges
-        text = browser.hover_text(page, "edge", V.edge_id(S.node_id(S.PERSON, "张青"), bureau, S.HOLDS_POSITION))
-        assert "党组书记、局长" in text and "[000_577e2780378028b3]" in text
+        official = S.node_id(S.PERSON, "张青")
+        text = browser.hover_text(page, "edge", V.edge_id(official, bureau, S.HOLDS_POSITION))
+        evidence = read_graph_json(graph_path).get_edge_data(official, bureau, S.HOLDS_POSITION)[S.EVIDENCE]
+        assert "党组书记、局长" in text
+        assert f"[{evidence[0]['article']}] {evidence[0]['sentence']}" in text
         assert_clean(watch)
