@@ -18,6 +18,7 @@ demo: $(STAMP)
 	$(PY) -m graph build seeds --out out
 
 test: $(STAMP)
+	bash scripts/install-browser.sh
 	$(PY) -m pytest
 
 clean:
