@@ -79,7 +79,8 @@ def _extend_left(an: Analysis, start: int) -> int:
             break
         token = an.token_at(start - 1)
         # event names hold verbs (招商引资, 开放); only the listed function words end them
-        if token is None or _starts_with_boundary(an, token.word):
+        if token is None or (_starts_with_boundary(an, token.word)
+                             and not text.startswith(an.lex.event_suffixes, token.start)):
             break
         start = token.start if token.end == start else start - 1
     while start < len(text) and text[start] in " -—":

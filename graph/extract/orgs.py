@@ -148,7 +148,9 @@ def _generic(an: Analysis, hit: Hit, places: list[Mention], known: list[Mention]
     kind, needs_body = an.lex.org_suffixes.get(hit.word, ("media", False))
     token = an.token_ending_at(hit.end)
     if token is None:
-        return None
+        if not text.startswith(tuple(an.lex.titles), hit.end):
+            return None
+        token = an.token_at(hit.start)  # jieba glued the ending to a title (协会会长)
     if len(hit.word) == 1 and len(token.word) > 1 and _in_dictionary(token.word) \
             and token.word not in an.lex.departments:
         return None  # 布局, 格局, 大厅: an ordinary word that happens to end like a body

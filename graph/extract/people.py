@@ -20,6 +20,7 @@ _BYLINE_ROLE = re.compile(r"(见习记者|实习记者|特约记者|首席记者
 _FUNCTION_AFTER_NAME = ("同志", "等", "和", "与", "在", "一行", "接受", "作", "为", "对", "向", "也", "就",
                         "则", "还", "又", "都", "是", "已", "将", "率", "到", "来", "赴", "深入", "代表",
                         "的", "摄", "报道", "任", "担任", "当选", "忍不住", "从", "通过", "正", "今年", "带领")
+_NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又已该其这那")
 _APPOINTMENT = ("同志为", "为", "任", "担任", "当选为", "当选")
 
 
@@ -67,7 +68,7 @@ class PeopleFinder:
                 name = text[pos:end]
                 if end > len(text) or not all(CJK.match(c) for c in name):
                     continue
-                if any(c in lex.boundaries for c in name[surname_len:]) or _ordinary_word(name):
+                if any(c in _NEVER_IN_NAME for c in name[surname_len:]) or _ordinary_word(name):
                     continue
                 if self._ends_name(end, followers):
                     return pos, end

@@ -17,9 +17,11 @@ _LOCAL_SUFFIX = re.compile("街道|社区|镇|乡|村")
 def find_places(an: Analysis) -> list[Mention]:
     table = divisions()
     mentions: list[Mention] = []
-    # a place name is whole words: 大新 inside 壮大新兴 is not the county
+    # a short name must be whole words (大新 inside 壮大新兴 is not the county); a full name may be
+    # glued to what follows (日照市委)
+    table_names = {d.name for d in divisions().by_code.values()}
     named = [hit for hit in longest(an.hits.get(PLACE, []))
-             if an.token_boundary(hit.start) and an.token_boundary(hit.end)]
+             if an.token_boundary(hit.start) and (hit.word in table_names or an.token_boundary(hit.end))]
     mentioned_codes = {d.code for hit in named for d in table.lookup(hit.word)}
     for hit in named:
         division = _choose(table.lookup(hit.word), mentioned_codes)
@@ -46,8 +48,7 @@ def _local_places(an: Analysis, named: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for match in _LOCAL_SUFFIX.finditer(text):
         suffix_start, suffix_end = match.start(), match.end()
-        token = an.token_ending_at(suffix_end)
-        if token is None or (token.end - token.start > len(match.group()) and _is_dict_word(token.word)):
+        if an.token_ending_at(suffix_end) is None:
             continue
         start = _local_name_start(an, suffix_start, ends)
         if start is None:
@@ -59,9 +60,18 @@ def _local_places(an: Analysis, named: list[Mention]) -> list[Mention]:
     return out
 
 
-def _is_dict_word(word: str) -> bool:
-    import jieba.posseg
-    return word in jieba.posseg.dt.word_tag_tab
+def _core_ok(an: Analysis, start: int, end: int) -> bool:
+    """The name part holds only name characters: no function word, no verb (游古村, 要到社区)."""
+    core = an.text[start:end]
+    if not all(CJK.match(c) for c in core) or any(c in an.lex.boundaries for c in core):
+        return False
+    offset = start
+    while offset < end:
+        token = an.token_at(offset)
+        if token.start >= start and token.end <= end and an.is_stop_word(token.word):
+            return False
+        offset = token.end
+    return True
 
 
 def _local_name_start(an: Analysis, suffix_start: int, place_ends: set[int]) -> int | None:
@@ -73,7 +83,7 @@ def _local_name_start(an: Analysis, suffix_start: int, place_ends: set[int]) -> 
         if start < 0:
             break
         core = text[start:suffix_start]
-        if not all(CJK.match(c) for c in core) or any(an.is_stop_word(c) for c in core):
+        if not _core_ok(an, start, suffix_start):
             break
         if start in place_ends:
             return start
@@ -86,6 +96,6 @@ def _local_name_start(an: Analysis, suffix_start: int, place_ends: set[int]) -> 
         if (not CJK.match(before) or an.is_stop_word(before)
                 or (token is not None and an.is_stop_word(token.word))):
             core = text[start:suffix_start]
-            if all(CJK.match(c) for c in core) and not any(an.is_stop_word(c) for c in core):
+            if _core_ok(an, start, suffix_start):
                 return start
     return None

@@ -1,0 +1,19 @@
+"""Small helpers for extractor tests: run extract() on a sentence and look facts up by name."""
+from graph import schema as S
+from graph.extract import extract
+from graph.model import Article
+
+
+def facts_of(text: str, article_id: str = "t"):
+    facts = extract(Article(id=article_id, path=f"{article_id}.txt", text=text))
+    names = {e.id: e.name for e in facts.entities}
+    names[S.node_id(S.ARTICLE, article_id)] = article_id
+    return facts, names
+
+
+def entity(facts, label, name):
+    return next((e for e in facts.entities if e.name == name and label in e.labels), None)
+
+
+def relations(facts, names, rel_type):
+    return {(names[r.source], names[r.target], r.attrs.get(S.TITLE)) for r in facts.relations if r.type == rel_type}

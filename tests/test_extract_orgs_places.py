@@ -1,0 +1,48 @@
+from graph import schema as S
+from tests.extract_helpers import entity, facts_of, relations
+
+
+def test_abbreviations_expand_and_relative_prefixes_take_the_city():
+    facts, _ = facts_of("近日，潍坊市文联举办展览。市残联、市人社局联合开展帮扶。")
+    assert entity(facts, S.ORGANIZATION, "潍坊市文学艺术界联合会") is not None
+    assert entity(facts, S.ORGANIZATION, "潍坊市残疾人联合会") is not None
+    bureau = entity(facts, S.ORGANIZATION, "潍坊市人力资源和社会保障局")
+    assert bureau is not None and S.BUREAU in bureau.labels and "市人社局" in bureau.aliases
+
+
+def test_district_prefix_in_a_district_story():
+    facts, _ = facts_of("章丘区推进改革。区行政审批服务局党组书记王振华表示，将优化服务。")
+    assert entity(facts, S.ORGANIZATION, "章丘区行政审批服务局") is not None
+
+
+def test_cppcc_and_congress_get_their_full_names():
+    facts, names = facts_of("青岛市政协委员、青岛市人大代表吕长青接受采访。")
+    posts = relations(facts, names, S.HOLDS_POSITION)
+    assert ("吕长青", "中国人民政治协商会议青岛市委员会", "委员") in posts
+    assert ("吕长青", "青岛市人民代表大会", "代表") in posts
+
+
+def test_an_organization_name_does_not_swallow_the_verb_before_it():
+    facts, _ = facts_of("记者获悉，积极与中国纺织工业联合会对接，推动合作。")
+    names = {e.name for e in facts.entities if S.ORGANIZATION in e.labels}
+    assert names == {"中国纺织工业联合会"}
+
+
+def test_associations_are_organizations_but_not_bureaus():
+    facts, _ = facts_of("烟台市电子商务协会会长林海燕介绍了情况。")
+    org = entity(facts, S.ORGANIZATION, "烟台市电子商务协会")
+    assert org is not None and S.BUREAU not in org.labels
+
+
+def test_places_from_the_division_table_and_below():
+    facts, names = facts_of("活动在临沂市兰山区柳青街道红旗社区举行。")
+    place_names = {e.name: e.attrs.get(S.LEVEL) for e in facts.entities if S.PLACE in e.labels}
+    assert place_names["兰山区"] == "district" and place_names["柳青街道"] == "street"
+    assert place_names["红旗社区"] == "community"
+    assert ("红旗社区", "柳青街道", None) in relations(facts, names, S.PART_OF)
+    assert ("兰山区", "临沂市", None) in relations(facts, names, S.PART_OF)
+
+
+def test_ordinary_words_are_not_places():
+    facts, _ = facts_of("要培育壮大新兴产业，优化产业布局。")
+    assert not [e for e in facts.entities if S.PLACE in e.labels or S.ORGANIZATION in e.labels]

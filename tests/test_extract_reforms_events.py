@@ -1,0 +1,56 @@
+from graph import schema as S
+from tests.extract_helpers import entity, facts_of, relations
+
+
+def test_quoted_reform_with_a_cue_and_the_body_that_pushes_it():
+    facts, names = facts_of("威海市行政审批服务局创新推出“威易办”平台，全面推行“一业一证”改革。")
+    promotes = relations(facts, names, S.PROMOTES)
+    assert ("威海市行政审批服务局", "威易办", None) in promotes
+    assert ("威海市行政审批服务局", "一业一证", None) in promotes
+    assert entity(facts, S.REFORM, "威易办").attrs[S.KIND] == "platform"
+
+
+def test_slogans_and_idioms_in_quotes_are_not_reforms():
+    facts, _ = facts_of("该局打造“贴心管家”服务，实现“零跑腿”，解决群众“急难愁盼”。")
+    assert not [e for e in facts.entities if S.REFORM in e.labels]
+
+
+def test_unquoted_reform_and_policy_titles():
+    facts, _ = facts_of("会议强调，要深化工程建设项目审批制度改革，落实《关于优化营商环境的实施意见》。")
+    assert entity(facts, S.REFORM, "工程建设项目审批制度改革") is not None
+    assert entity(facts, S.REFORM, "关于优化营商环境的实施意见").attrs[S.KIND] == "policy"
+
+
+def test_endorsement_by_a_higher_body():
+    facts, names = facts_of("我市“秒批秒办”模式被国务院办公厅认可并发文推广。")
+    assert ("国务院办公厅", "秒批秒办", None) in relations(facts, names, S.PROMOTES)
+
+
+def test_numbered_event_with_dates_and_place():
+    facts, names = facts_of("本报讯 2025年，第十二届中国潍坊风筝文化节将于4月18日至4月20日在潍坊市举办。")
+    event = entity(facts, S.EVENT, "第十二届中国潍坊风筝文化节")
+    assert event.attrs[S.DATE] == "2025-04-18" and event.attrs[S.END_DATE] == "2025-04-20"
+    assert ("第十二届中国潍坊风筝文化节", "潍坊市", None) in relations(facts, names, S.HELD_IN)
+
+
+def test_headline_event_is_the_one_people_attend_later():
+    text = ("莱芜区召开2025年安全生产工作会议\n"
+            "本报6月3日讯（记者 孟晓光）3日，莱芜区召开2025年安全生产工作会议。\n"
+            "区长尹红梅出席会议并讲话。会上，各街道作了发言。\n")
+    facts, names = facts_of(text)
+    attends = relations(facts, names, S.ATTENDS)
+    assert ("尹红梅", "2025年安全生产工作会议", None) in attends
+    event = entity(facts, S.EVENT, "2025年安全生产工作会议")
+    assert event.attrs[S.DATE] == "2025-06-03"
+
+
+def test_short_names_of_national_meetings():
+    facts, _ = facts_of("全区上下认真学习贯彻党的二十大精神。")
+    assert entity(facts, S.EVENT, "中国共产党第二十次全国代表大会") is not None
+
+
+def test_x_ji_y_is_one_event():
+    facts, _ = facts_of("3日，全市项目建设推进会暨招商引资大会在济宁市召开。")
+    event = entity(facts, S.EVENT, "全市项目建设推进会暨招商引资大会")
+    assert event is not None
+    assert len([e for e in facts.entities if S.EVENT in e.labels]) == 1
