@@ -8,6 +8,7 @@ the original character it came from, so spans found on the normalised text map b
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -39,15 +40,14 @@ class Doc:
 
     def __init__(self, original: str):
         self.original = original
-        chars: list[str] = []
-        origin: list[int] = []
-        for index, char in enumerate(original):
-            folded = unicodedata.normalize("NFKC", char) if ord(char) > 0x7F else char
-            if char in "\r\u200b\ufeff":
-                continue
-            for out in folded:
-                chars.append(out)
-                origin.append(index)
+        folded = [_fold(char) for char in original]
+        if all(len(f) == 1 for f in folded):
+            chars, origin = folded, list(range(len(original)))
+        else:
+            chars, origin = [], []
+            for index, piece in enumerate(folded):
+                chars.extend(piece)
+                origin.extend([index] * len(piece))
         self._drop_layout_breaks(chars, origin)
         self.text = "".join(chars)
         self._origin = origin + [len(original)]
@@ -70,9 +70,8 @@ class Doc:
                     and not _DATELINE.match(following)):
                 drop.update(range(match.start(), match.end()))
         if drop:
-            kept = [(c, o) for i, (c, o) in enumerate(zip(chars, origin)) if i not in drop]
-            chars[:] = [c for c, _ in kept]
-            origin[:] = [o for _, o in kept]
+            chars[:] = [c for i, c in enumerate(chars) if i not in drop]
+            origin[:] = [o for i, o in enumerate(origin) if i not in drop]
 
     # ------------------------------------------------------------------ offsets
 
@@ -124,6 +123,14 @@ class Doc:
         if index >= 0 and offset < self.sentences[index].end:
             return self.sentences[index]
         return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold(char: str) -> str:
+    """NFKC of one character; invisible marks and carriage returns vanish."""
+    if char in "\r\u200b\ufeff":
+        return ""
+    return unicodedata.normalize("NFKC", char) if ord(char) > 0x7F else char
 
 
 def is_headline(line: str) -> bool:

@@ -108,7 +108,8 @@ class FactsBuilder:
         return [S.EVENT], {S.DATE: date, S.END_DATE: end}
 
     def _person_attrs(self, members):
-        person_mentions = [p for p in self.people if p.mention in members]
+        member_ids = {id(m) for m in members}
+        person_mentions = [p for p in self.people if id(p.mention) in member_ids]
         labels = [S.PERSON]
         official = any(post.org.attrs["kind"] in OFFICIAL_KINDS for p in person_mentions for post in p.posts) \
             or any(p.titled and not p.posts for p in person_mentions)
@@ -214,17 +215,18 @@ class FactsBuilder:
         speakers = self._section_speakers()
         interviews = self._interview_sections()
         last_event: dict[int, Mention] = {}
+        by_sentence = self._by_sentence()
         for sentence in self.an.doc.sentences:
             s, e = sentence.start, sentence.end
             body = self.text[s:e]
-            inside = lambda m: s <= m.span.start and m.span.end <= e  # noqa: E731
-            events = [m for m in self.events if inside(m)]
-            reforms = [m for m in self.reforms if inside(m)]
+            found = by_sentence.get(s, {})
+            events, reforms = found.get(S.EVENT, []), found.get(S.REFORM, [])
+            sentence_orgs = found.get(S.ORGANIZATION, [])
             # bodies named inside an event or inside a longer body's name are not actors here
-            orgs = [m for m in self.orgs if inside(m) and not any(
+            orgs = [m for m in sentence_orgs if not any(
                 o.span.start <= m.span.start and m.span.end <= o.span.end and o.span != m.span
-                for o in [*events, *self.orgs])]
-            persons = [p.mention for p in self.people if inside(p.mention)]
+                for o in [*events, *sentence_orgs])]
+            persons = found.get(S.PERSON, [])
             subject = self._subject(orgs, s)
             speaker_org = speakers.get(sentence.section)
             we = any(w in body for w in _WE)
@@ -263,6 +265,16 @@ class FactsBuilder:
                     self.relate(S.PROMOTES, speaker_org, self.eid(reform), s)
             if events:
                 last_event[sentence.section] = events[-1]
+
+    def _by_sentence(self) -> dict[int, dict[str, list[Mention]]]:
+        """Mentions lying wholly inside each sentence, keyed by the sentence's start."""
+        out: dict[int, dict[str, list[Mention]]] = {}
+        for mentions in (self.events, self.reforms, self.orgs, [p.mention for p in self.people]):
+            for m in mentions:
+                sentence = self.an.doc.sentence_at(m.span.start)
+                if sentence is not None and m.span.end <= sentence.end:
+                    out.setdefault(sentence.start, {}).setdefault(m.label, []).append(m)
+        return out
 
     def _subject(self, orgs: list[Mention], sentence_start: int) -> Mention | None:
         """The body the sentence is about: its first organization not inside a prepositional phrase."""
