@@ -41,7 +41,7 @@ class Analysis:
     @cached_property
     def tokens(self) -> list[Token]:
         out, offset = [], 0
-        for word in tokenizer().lcut(self.text, HMM=True):
+        for word in tokenizer().lcut(self.text, HMM=False):
             out.append(Token(offset, offset + len(word), word))
             offset += len(word)
         return out
