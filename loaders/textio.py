@@ -111,7 +111,12 @@ def decode_text(data: bytes, path: Path) -> str:
     kind = binary_kind(data)
     if kind:
         raise ArticleError(path, f"binary file ({kind}), not text")
-    best = from_bytes(data, cp_isolation=list(TEXT_ENCODINGS)).best()
+    # Every candidate that decodes is kept (threshold 1.0): the detector's "chaos" measure rejects
+    # short Chinese texts dense with quotes and full-width punctuation. Among the candidates, a UTF-8
+    # reading wins: on a short text the measures may rank a GB18030 misreading of valid UTF-8 first,
+    # while other text that happens to be valid UTF-8 is vanishingly rare past a few characters.
+    matches = from_bytes(data, cp_isolation=list(TEXT_ENCODINGS), threshold=1.0)
+    best = next((match for match in matches if match.encoding == "utf_8"), None) or matches.best()
     if best is None:
         raise ArticleError(path, f"undecodable bytes: not text in any of {ENCODING_NAMES}")
     return str(best)

@@ -35,6 +35,12 @@ def test_short_gbk_text_is_not_taken_for_a_korean_code_page(tmp_path):
     assert read_article(write(tmp_path / "s.txt", "张三出席会议。".encode("gbk"))).text == "张三出席会议。"
 
 
+@pytest.mark.parametrize("text", ["“便民码”，选择", "“掌上办”，点击", "办？\n\n"])
+def test_short_utf8_dense_with_quotes_is_read_as_utf8(tmp_path, text):
+    # The detector's measures rank a GB18030 misreading of these bytes first; valid UTF-8 wins.
+    assert read_article(write(tmp_path / "q.txt", text.encode())).text == text
+
+
 def test_big5_text(tmp_path):
     text = "張三出席會議，推進改革。"
     assert read_article(write(tmp_path / "b.txt", text.encode("big5"))).text == text
