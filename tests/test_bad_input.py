@@ -6,12 +6,17 @@ from __future__ import annotations
 import builtins
 import json
 import os
+import tempfile
 import tracemalloc
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cli_run import ROOT, govkg, graph_data
 from graph import cli
+from graph.model import Article
 from loaders.articles import ArticleReader, read_article
 from loaders.export import GraphFileError, atomic_write_text, read_graph_json
 from loaders.textio import MAX_ARTICLE_BYTES, ArticleError
@@ -242,3 +247,28 @@ def test_graph_json_from_another_tool_is_one_line_error(tmp_path, name):
         read_graph_json(path)
     message = str(caught.value)
     assert message.startswith(f"{path}: ") and reason in message and "\n" not in message
+
+
+# --------------------------------------------------------------------------- any bytes at all
+
+MARKUP = st.sampled_from([
+    "<html>", "</html>", "<body>", "<p>", "</p>", "<script>", "</script>", "<!--", "-->", "<![CDATA[",
+    "<meta charset=gbk>", "<title>", "</title>", "<?xml version='1.0' encoding='utf-16'?>", "&#0;", "&#xD800;",
+    "&lt;", "<nav>", "<article>", "<h1>", "<time datetime='2024-13-45'>", "<table><tr><td>", "\x00",
+    "<meta property='article:published_time' content='9999-99-99'>", '{"text": ', '"}', "\n"])
+PAGES = st.lists(st.one_of(MARKUP, st.text(max_size=20)), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.one_of(st.binary(max_size=500), PAGES.map(lambda s: s.encode("utf-8", "surrogatepass")),
+                      PAGES.map(lambda s: s.encode("gb18030", "replace"))),
+       suffix=st.sampled_from([".txt", ".html", ".htm", ".jsonl"]))
+def test_any_bytes_give_articles_or_reported_skips(data, suffix):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "x" + suffix)
+        path.write_bytes(data)
+        reader = ArticleReader()
+        articles = list(reader.read([path]))  # any other exception fails the test
+    assert all(isinstance(a, Article) and a.text.strip() for a in articles)
+    assert articles or reader.skipped
+    assert all(str(e).startswith(str(path)) and "\n" not in str(e) for e in reader.skipped)
