@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv clean
+.PHONY: demo test venv clean bench
 
 venv: $(STAMP)
 
@@ -20,6 +20,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	bash scripts/install-browser.sh
 	$(PY) -m pytest
+
+# figures against the speed and memory targets (minutes; not part of make test) -> bench/RESULTS.md
+bench: $(STAMP)
+	$(PY) -m bench.run
 
 clean:
 	rm -rf out .pytest_cache

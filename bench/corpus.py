@@ -38,7 +38,7 @@ CITY_LEADER_TITLES = ("副市长", "市委常委、副市长", "市委副书记�
 REFORM_HEADS = ("一窗", "一网", "一链", "一码", "掌上", "指尖", "无证明", "免申即", "跨省", "全程网",
                 "帮代", "容缺", "承诺", "秒", "就近", "集成", "智慧", "阳光", "数字", "拿地即")
 REFORM_TAILS = ("通办", "受理", "快办", "即享", "审批", "服务", "开工", "办", "批", "代办", "联办", "直达")
-REFORM_SUFFIXES = ("", "", "", "改革", "服务模式", "工作法", "平台")
+REFORM_SUFFIXES = ("", "", "", "", "服务模式", "工作法", "平台")
 EVENT_THEMES = ("文化旅游节", "农民丰收节", "国际马拉松赛", "美食节", "读书节", "科技活动周", "茶文化节",
                 "民俗文化节", "菊花展", "招商引资洽谈会", "人才交流大会", "运动会", "书画展", "灯会")
 VENUES = ("会展中心", "体育中心", "文化广场", "市民中心", "大剧院", "人民广场", "国际博览中心")
@@ -79,23 +79,33 @@ def chinese_number(n: int) -> str:
 class ArticleWriter:
     """One article's worth of random choices, kept consistent across its sentences."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, seed: int) -> None:
         self.rng = rng
+        self.seed = seed
         self.city = rng.choice(cities())
         self.district = rng.choice(self.city.districts)
         self.year = rng.randint(2019, 2025)
         self.month = rng.randint(1, 12)
         self.day = rng.randint(1, 28)
         self.department = rng.choice(DEPARTMENTS)
-        self.head = self.person()
+        self.head = self.holder(self.city.name, self.department, "head")
         self.reform = self.reform_name()
 
     def pick(self, options):
         return self.rng.choice(options)
 
-    def person(self) -> str:
-        given = "".join(self.rng.choice(GIVEN) for _ in range(self.rng.choice((1, 2, 2))))
-        return self.rng.choice(SURNAMES) + given
+    def person(self, rng: random.Random | None = None) -> str:
+        rng = rng or self.rng
+        given = "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
+        return rng.choice(SURNAMES) + given
+
+    def holder(self, *post) -> str:
+        """The same person for the same post in every article, as officials and reporters recur
+        in a real archive (residents quoted once are drawn with `person`)."""
+        return self.person(random.Random(":".join(map(str, (self.seed, *post)))))
+
+    def reporter(self) -> str:
+        return self.holder(self.city.name, "reporter", self.rng.randint(1, 12))
 
     def reform_name(self) -> str:
         return self.pick(REFORM_HEADS) + self.pick(REFORM_TAILS) + self.pick(REFORM_SUFFIXES)
@@ -117,10 +127,12 @@ class ArticleWriter:
         chief = "主任" if self.department.endswith("委员会") else "局长"
         return self.pick((f"副{chief}", f"党组成员、副{chief}", "二级调研员", "总工程师"))
 
-    def district_title(self) -> str:
-        """Posts of the district's or the county's leaders, by which one it is."""
-        unit = self.district[-1]
-        return self.pick((f"{unit}委书记", f"{unit}委副书记、{unit}长", f"副{unit}长", f"{unit}委常委、副{unit}长"))
+    def district_leader(self) -> str:
+        """A district's or county's leader with the post, as the press writes it (X县委书记, X县副县长)."""
+        unit, name = self.district[-1], self.district
+        post = self.pick((f"{name}委书记", f"{name}委副书记、{unit}长", f"{name}副{unit}长",
+                          f"{name}委常委、副{unit}长"))
+        return post + self.holder(name, post)
 
     def paragraphs(self) -> list[list[str]]:
         p, r = self.pick, self.rng
@@ -129,7 +141,7 @@ class ArticleWriter:
         second_reform = self.reform_name()
         end_day = min(self.day + r.randint(1, 3), 28)
         opening = [
-            f"本报{self.month}月{self.day}日讯（记者 {self.person()} 通讯员 {self.person()}）"
+            f"本报{self.month}月{self.day}日讯（记者 {self.reporter()} 通讯员 {self.person()}）"
             f"{p(('近日', '日前', '今年以来', '连日来'))}，{bureau_full}深入推进“{self.reform}”改革，"
             f"让企业和群众办事{p(('少跑腿', '更便捷', '更省心', '一次办好'))}。",
             f"{bureau_full}{self.head_title()}{self.head}表示，“{self.reform}”实施以来，"
@@ -154,7 +166,7 @@ class ArticleWriter:
             f"{r.randint(5, 40)}个高频事项纳入{p(('一个窗口', '一张清单', '一套流程'))}办理。",
             f"{district}还在{r.randint(5, 30)}个镇街便民服务中心设立“{second_reform}”专窗，"
             f"配备帮办代办人员{r.randint(10, 200)}名。",
-            f"{bureau}{self.deputy_title()}{self.person()}介绍，下一步将持续深化“{self.reform}”，"
+            f"{bureau}{self.deputy_title()}{self.holder(city, self.department, r.randint(1, 3))}介绍，下一步将持续深化“{self.reform}”，"
             f"推动更多事项{p(('网上办', '掌上办', '就近办', '跨域办'))}。",
             f"今年{self.month}月，{p(('省政府办公厅', '省发展和改革委员会', '省大数据局'))}印发通知，"
             f"在全省推广{city}“{self.reform}”经验做法。",
@@ -162,7 +174,7 @@ class ArticleWriter:
         meeting = [
             f"{self.month}月{self.day}日，{city}"
             f"{p(('深化“放管服”改革工作推进会', '优化营商环境大会', '政务服务工作会议'))}召开。",
-            f"{p(CITY_LEADER_TITLES)}{self.person()}出席会议并讲话，{bureau}{self.head_title()}{self.head}"
+            f"{p(CITY_LEADER_TITLES)}{self.holder(city, r.randint(1, 6))}出席会议并讲话，{bureau}{self.head_title()}{self.head}"
             f"通报了全市工作进展。",
             f"会议要求，各级各部门要{p(('提高政治站位', '压紧压实责任', '强化协同联动'))}，"
             f"确保各项改革任务落地见效。",
@@ -170,15 +182,15 @@ class ArticleWriter:
         festival = [
             f"{self.year}年{self.month}月{self.day}日至{end_day}日，{event}在{district}{p(VENUES)}举行。",
             f"本届{theme}由{city}人民政府主办，{bureau_full}承办，吸引了{r.randint(3, 50)}万人次参与。",
-            f"{p(CITY_LEADER_TITLES)}{self.person()}出席开幕式并致辞，{district}{self.district_title()}"
-            f"{self.person()}等参加活动。",
+            f"{p(CITY_LEADER_TITLES)}{self.holder(city, r.randint(1, 6))}出席开幕式并致辞，"
+            f"{self.district_leader()}等参加活动。",
             f"活动期间，{city}还举办了{p(('项目签约仪式', '主题论坛', '成果展示', '文艺演出'))}，"
             f"现场签约项目{r.randint(3, 30)}个，总金额{r.randint(10, 500)}亿元。",
         ]
         closing = [
             f"{p(('下一步', '接下来', '今后'))}，{bureau}将坚持以人民为中心的发展思想，"
             f"持续优化营商环境，为{city[:-1]}高质量发展提供有力支撑。",
-            f"（记者 {self.person()} 实习生 {self.person()}）" if r.random() < 0.5 else f"{self.person()} 摄",
+            f"（记者 {self.reporter()} 实习生 {self.person()}）" if r.random() < 0.5 else f"{self.reporter()} 摄",
         ]
         middle = [r.sample(background, r.randint(2, len(background))), practice]
         middle += [section for section in (meeting, festival) if r.random() < 0.6]
@@ -198,7 +210,7 @@ class ArticleWriter:
 
 
 def article_text(index: int, seed: int = 0) -> str:
-    return ArticleWriter(random.Random(f"{seed}:{index}")).text()
+    return ArticleWriter(random.Random(f"{seed}:{index}"), seed).text()
 
 
 def generate(count: int, seed: int = 0) -> Iterator[tuple[str, str]]:

@@ -10,7 +10,7 @@ distributed = pytest.importorskip("distributed")  # a test dependency; present w
 from bench.corpus import write_corpus  # noqa: E402
 from graph.pipeline import build  # noqa: E402
 
-ARTICLES = 70  # three dask batches
+ARTICLES = 40  # two dask batches
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,259 @@
+"""govkg's benchmark suite (`make bench`): prints one table of figures against the targets and
+writes it, with the machine it ran on, to bench/RESULTS.md.
+
+    python -m bench.run [--sizes 100,1000,10000] [--throughput-size 1000] [--results FILE]
+
+Every build runs in a fresh child process whose peak RSS the kernel reports (os.wait4); corpora
+come from bench/corpus.py. The Neo4j load and view rows come from bench/bench_load.py and
+bench/bench_view.py when those scripts exist.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.corpus import write_corpus
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DEFAULT_WORK = HERE / "out"
+PROFILE_SIZE = 300
+
+# targets from the issue
+MIN_LCUT_RATIO = 0.5
+MAX_PER_ARTICLE_GROWTH = 1.3
+MAX_PEAK_RSS_MB = 1024
+MIN_SPEED_UP = 1.7
+
+
+@dataclass
+class Run:
+    figures: dict
+    peak_rss_mb: float
+    wall: float
+
+
+@dataclass
+class Row:
+    measure: str
+    figure: str
+    target: str = ""
+    verdict: str = ""
+
+
+def child(args: list[str], env: dict | None = None) -> Run:
+    """Run `python -m bench.measure ARGS`, return its JSON and its (and its children's) peak RSS."""
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "bench.measure", *args], cwd=ROOT,
+                               stdout=subprocess.PIPE, text=True, env=env)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"bench: `bench.measure {' '.join(args)}` failed with exit code {process.returncode}")
+    return Run(json.loads(output.strip().splitlines()[-1]), usage.ru_maxrss / 1024,
+               time.perf_counter() - started)
+
+
+def corpus(work: Path, size: int) -> Path:
+    """The corpus of `size` generated articles, written once and reused while corpus.py is unchanged."""
+    folder = work / f"corpus_{size}"
+    stamp = folder / ".generated"
+    version = f"{size} {(HERE / 'corpus.py').stat().st_mtime_ns}"
+    if not stamp.exists() or stamp.read_text() != version:
+        shutil.rmtree(folder, ignore_errors=True)
+        write_corpus(folder, size)
+        stamp.write_text(version)
+    return folder
+
+
+def corpus_chars(folder: Path) -> int:
+    return sum(len(path.read_text("utf-8")) for path in folder.rglob("*.txt"))
+
+
+def build(work: Path, size: int, workers: int) -> Run:
+    return child(["build", str(corpus(work, size)), str(work / f"build_{size}_w{workers}"),
+                  "--workers", str(workers)])
+
+
+def extraction_seconds(run: Run) -> float:
+    return run.figures["seconds"] - run.figures["write_seconds"]
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+# ------------------------------------------------------------------------------------------- rows
+
+def throughput_rows(work: Path, size: int) -> tuple[list[Row], Run]:
+    chars = corpus_chars(corpus(work, size))
+    run = build(work, size, 1)
+    lcut = child(["lcut", str(corpus(work, size))])
+    seconds = extraction_seconds(run)
+    ratio = lcut.figures["seconds"] / seconds
+    return [
+        Row(f"1. build, 1 worker, {size:,} articles ({chars:,} chars): extraction + merge",
+            f"{chars / seconds:,.0f} chars/s, {size / seconds:,.1f} articles/s"),
+        Row("1. plain jieba.lcut over the same texts", f"{chars / lcut.figures['seconds']:,.0f} chars/s"),
+        Row("1. build throughput / jieba.lcut throughput", f"{ratio:.2f}", f"≥ {MIN_LCUT_RATIO}",
+            verdict(ratio >= MIN_LCUT_RATIO)),
+    ], run
+
+
+def scaling_rows(work: Path, sizes: list[int], known: dict[int, Run]) -> list[Row]:
+    rows, per_article = [], {}
+    for size in sizes:
+        run = known.get(size) or build(work, size, 1)
+        per_article[size] = extraction_seconds(run) / size
+        rows.append(Row(
+            f"2. {size:,} articles, 1 worker ({run.figures['nodes']:,} nodes, {run.figures['edges']:,} edges)",
+            f"{per_article[size] * 1000:.1f} ms/article extraction + merge; whole build "
+            f"{run.figures['seconds']:.1f} s (outputs {run.figures['write_seconds']:.1f} s); "
+            f"peak RSS {run.peak_rss_mb:,.0f} MB",
+            f"< {MAX_PEAK_RSS_MB:,} MB" if size == max(sizes) else "",
+            verdict(run.peak_rss_mb < MAX_PEAK_RSS_MB) if size == max(sizes) else ""))
+    smallest, largest = min(sizes), max(sizes)
+    growth = per_article[largest] / per_article[smallest]
+    rows.append(Row(f"2. time per article at {largest:,} / at {smallest:,}", f"{growth:.2f}",
+                    f"≤ {MAX_PER_ARTICLE_GROWTH}", verdict(growth <= MAX_PER_ARTICLE_GROWTH)))
+    return rows
+
+
+def speed_up_rows(work: Path, size: int, one_worker: Run) -> list[Row]:
+    two = build(work, size, 2)
+    speed_up = extraction_seconds(one_worker) / extraction_seconds(two)
+    whole = one_worker.figures["seconds"] / two.figures["seconds"]
+    return [Row(f"3. 2 workers over 1, {size:,} articles (extraction + merge; whole build {whole:.2f}×)",
+                f"{speed_up:.2f}×", f"≥ {MIN_SPEED_UP}×", verdict(speed_up >= MIN_SPEED_UP))]
+
+
+def companion_rows(number: int, script: str, args: list[str], what: str) -> list[Row]:
+    """A row from another benchmark script: its last output line, or why it was skipped."""
+    path = HERE / script
+    if not path.exists():
+        return [Row(f"{number}. {what}", f"not measured: bench/{script} is not there yet")]
+    run = subprocess.run([sys.executable, str(path), *args], cwd=ROOT, capture_output=True, text=True)
+    lines = (run.stdout.strip() or run.stderr.strip() or "(no output)").splitlines()
+    outcome = lines[-1] if run.returncode == 0 else f"not measured (exit {run.returncode}): {lines[-1]}"
+    return [Row(f"{number}. {what}", outcome)]
+
+
+# ------------------------------------------------------------------------------------------ profile
+
+def profile(work: Path, size: int) -> list[str]:
+    """Profile an in-process build with pyinstrument; return where the time went, by module."""
+    from pyinstrument import Profiler
+
+    from graph.pipeline import build as build_graph
+
+    folder = corpus(work, size)
+    profiler = Profiler(interval=0.001)
+    profiler.start()
+    build_graph([str(folder)], work / "profile_build", workers=1, quiet=True)
+    profiler.stop()
+    (work / "profile.html").write_text(profiler.output_html(), "utf-8")
+    by_module: dict[str, float] = defaultdict(float)
+    by_function: dict[str, float] = defaultdict(float)
+    stack = [profiler.last_session.root_frame()]
+    total = stack[0].time
+    while stack:
+        frame = stack.pop()
+        own = frame.time - sum(child.time for child in frame.children)
+        if own > 0 and frame.file_path:
+            by_module[_module_of(frame.file_path)] += own
+            by_function[f"{frame.function} ({_module_of(frame.file_path)}:{frame.line_no})"] += own
+        stack.extend(frame.children)
+    lines = [f"pyinstrument, in-process build of {size} articles, {total:.1f} s sampled "
+             f"(full report: {work / 'profile.html'})", "", "| module | self time | share |", "|---|---|---|"]
+    for module, seconds in sorted(by_module.items(), key=lambda item: -item[1])[:12]:
+        lines.append(f"| {module} | {seconds:.2f} s | {seconds / total:.0%} |")
+    lines += ["", "| function | self time | share |", "|---|---|---|"]
+    for function, seconds in sorted(by_function.items(), key=lambda item: -item[1])[:12]:
+        lines.append(f"| {function} | {seconds:.2f} s | {seconds / total:.0%} |")
+    return lines
+
+
+def _module_of(file_path: str) -> str:
+    path = Path(file_path)
+    if "site-packages" in path.parts:
+        return path.parts[path.parts.index("site-packages") + 1]
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return f"python: {path.name}"
+
+
+# ------------------------------------------------------------------------------------------ report
+
+def machine() -> list[str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip() or "unknown"
+    load = " / ".join(f"{value:.2f}" for value in os.getloadavg())
+    return [f"- date: {time.strftime('%Y-%m-%d %H:%M %Z')}, govkg commit {commit}",
+            f"- CPU: {cpu}, {os.cpu_count()} logical cores; RAM {memory:.1f} GiB; load average before "
+            f"the run {load}",
+            f"- {platform.platform()}; Python {platform.python_version()}"]
+
+
+def table(rows: list[Row]) -> list[str]:
+    lines = ["| measure | figure | target | |", "|---|---|---|---|"]
+    lines += [f"| {row.measure} | {row.figure} | {row.target} | {row.verdict} |" for row in rows]
+    return lines
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000", help="corpus sizes for the scaling rows")
+    parser.add_argument("--throughput-size", type=int, default=1000,
+                        help="corpus size for throughput and speed-up")
+    parser.add_argument("--profile-size", type=int, default=PROFILE_SIZE, help="0: no profile")
+    parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="folder for corpora and builds")
+    args = parser.parse_args(argv)
+    sizes = sorted({int(size) for size in args.sizes.split(",")})
+    work = args.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    header = machine()
+    print("\n".join(header), flush=True)
+
+    rows, one_worker = throughput_rows(work, args.throughput_size)
+    rows += scaling_rows(work, sizes, {args.throughput_size: one_worker})
+    rows += speed_up_rows(work, args.throughput_size, one_worker)
+    largest_graph = work / f"build_{max(sizes)}_w1" / "graph.json"
+    rows += companion_rows(4, "bench_load.py", ["--graph", str(largest_graph)],
+                           f"Neo4j load rate, {max(sizes):,}-article graph")
+    rows += companion_rows(5, "bench_view.py", [], "view: time until a 2,000-node page is stable")
+    profile_lines = profile(work, args.profile_size) if args.profile_size else []
+
+    report = ["# govkg benchmark results", "", "Written by `make bench` (bench/run.py). Machine:", "",
+              *header, "", *table(rows), "",
+              "One run of each figure: on a shared or busy machine (see the load average) they vary by "
+              "tens of percent, speed-up most of all.", ""]
+    if profile_lines:
+        report += ["## Where the time goes", "", *profile_lines, ""]
+    text = "\n".join(report)
+    print("\n".join(table(rows)))
+    if profile_lines:
+        print("\n".join(profile_lines))
+    args.results.write_text(text, "utf-8")
+    print(f"wrote {args.results}")
+
+
+if __name__ == "__main__":
+    main()
