@@ -101,5 +101,6 @@ class Analysis:
 
     # ------------------------------------------------------------------ helpers
 
-    def sentence_text(self, sentence) -> str:
-        return self.text[sentence.start:sentence.end]
+    def sentence_start(self, offset: int) -> int:
+        sentence = self.doc.sentence_at(offset)
+        return sentence.start if sentence else 0

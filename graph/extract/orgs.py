@@ -23,6 +23,7 @@ BUREAU_KINDS = {"government", "party", "congress", "cppcc", "court", "military"}
 #: Kinds of body in which a post makes the holder an official.
 OFFICIAL_KINDS = BUREAU_KINDS | {"mass", "public_institution"}
 MAX_NAME = 24
+COUNTY_CITY_DOMINANCE = 3
 
 
 @dataclass
@@ -31,13 +32,14 @@ class Context:
     city: str | None
     province: str | None
     districts: list[tuple[int, str]]   # (offset, name) of district/county mentions, in order
-    cities: list[tuple[int, str]]      # (offset, name) of mentions of places named …市, in order
+    cities: list[tuple[int, str]]      # (offset, name) of mentions of places named …市
 
-    def resolve(self, scope: str, offset: int) -> str | None:
+    def resolve(self, scope: str, offset: int, since: int = 0) -> str | None:
+        """The place `scope` (市, 区 …) at `offset` stands for; a …市 named earlier in the same
+        sentence (`since` = its start) wins: 莱阳市委副书记、市长 is 莱阳市's mayor."""
         if scope == "市":
-            # a county-level city's story says 市 for itself: the 市 named last before, else the city
-            before = [name for at, name in self.cities if at <= offset]
-            return before[-1] if before else self.city
+            same_sentence = [name for at, name in self.cities if since <= at < offset]
+            return same_sentence[-1] if same_sentence else self.city
         if scope == "省":
             return self.province
         if scope in "区县":
@@ -53,12 +55,19 @@ def place_context(places: list[Mention]) -> Context:
     cities = [m.attrs["canonical"] for m in places if m.attrs.get("level") == "city"]
     provinces = [m.attrs["canonical"] for m in places if m.attrs.get("level") == "province"]
     city = max(cities, key=lambda c: (cities.count(c), -cities.index(c))) if cities else None
+    # a county-level city's own paper says 市 for itself: it is then named far more than any city
+    county_cities = [m.attrs["canonical"] for m in places
+                     if m.attrs.get("level") == "county" and m.attrs["canonical"].endswith("市")]
+    if county_cities:
+        top = max(county_cities, key=lambda c: (county_cities.count(c), -county_cities.index(c)))
+        if county_cities.count(top) >= COUNTY_CITY_DOMINANCE * (cities.count(city) if city else 0):
+            city = top
     province = None
     if city:
         for division in divisions().lookup(city):
-            parent = divisions().parent(division)
-            if parent and parent.level == "province":
-                province = parent.name
+            above = [d for d in divisions().ancestors(division) if d.level == "province"]
+            if above:
+                province = above[0].name
     if province is None and provinces:
         province = max(provinces, key=provinces.count)
     districts = [(m.span.start, m.attrs["canonical"]) for m in places
@@ -109,7 +118,7 @@ def _prefix(an: Analysis, start: int, place_by_end: dict[int, Mention], ctx: Con
         before = an.text[start - 2] if start > 1 else ""
         if not CJK.match(before) or an.is_stop_word(before) or before in "全本我该":
             scope = an.text[start - 1]
-            return start - 1, scope, ctx.resolve(scope, start), False
+            return start - 1, scope, ctx.resolve(scope, start, an.sentence_start(start)), False
     return None
 
 
@@ -172,7 +181,7 @@ def _generic(an: Analysis, hit: Hit, places: list[Mention], known: list[Mention]
     canonical = expand_abbreviations(an, name)
     place = place_at_start.attrs["canonical"] if place_at_start else None
     if relative and not place_at_start:
-        place = ctx.resolve(name[0], start)
+        place = ctx.resolve(name[0], start, an.sentence_start(start))
         if place:
             canonical = place + expand_abbreviations(an, name[1:])
     return _mention(start, end, name, canonical, kind, place=place)

@@ -19,7 +19,8 @@ _PUNCT_AFTER_NAME = set(" \t\n,.;:!?()[]/、。，：；！？（）“”‘’
 _BYLINE_ROLE = re.compile(r"(见习记者|实习记者|特约记者|首席记者|本报记者|摄影记者|记者|通讯员|实习生)")
 _FUNCTION_AFTER_NAME = ("同志", "等", "和", "与", "在", "一行", "接受", "作", "为", "对", "向", "也", "就",
                         "则", "还", "又", "都", "是", "已", "将", "率", "到", "来", "赴", "深入", "代表",
-                        "的", "摄", "报道", "任", "担任", "当选", "忍不住", "从", "通过", "正", "今年", "带领")
+                        "的", "摄", "报道", "任", "担任", "当选", "忍不住", "从", "通过", "正", "今年", "带领",
+                        "陪同", "一同", "详细", "先后", "首先", "随后", "现场", "实地", "深入")
 _NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又已该其这那")
 _APPOINTMENT = ("同志为", "为", "任", "担任", "当选为", "当选")
 
@@ -203,7 +204,7 @@ class PeopleFinder:
         elif spec.implied_scope == "国家":
             canonical, kind = spec.implied_body, "government"
         else:
-            place = self.ctx.resolve(spec.implied_scope, title.start)
+            place = self.ctx.resolve(spec.implied_scope, title.start, self.an.sentence_start(title.start))
             if not place:
                 return None
             canonical, kind = department_name(spec.implied_body, place), "government"

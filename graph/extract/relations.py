@@ -240,14 +240,10 @@ class FactsBuilder:
                 elif we and speaker_org is not None:
                     self.relate(S.ORGANIZES, speaker_org, self.eid(event), s)
             # ATTENDS: people before a verb of attending; the event named here or last in the item
-            attend_at = _verb_between(body, lex.verbs["attend"], 0, len(body))
-            attendees = [p for p in persons if p.span.end - s <= (attend_at if attend_at is not None else -1)]
-            # the verb must follow the list of names closely: 张三、李四出席, not 张三说…高管参会
-            if attendees and attend_at - (attendees[-1].span.end - s) <= MAX_ATTEND_GAP:
-                target = events[0] if events else last_event.get(sentence.section)
-                if target is not None:
-                    for person in attendees:
-                        self.relate(S.ATTENDS, self.eid(person), self.eid(target), s)
+            target = events[0] if events else last_event.get(sentence.section)
+            if target is not None:
+                for person in self._attendees(persons, s, e):
+                    self.relate(S.ATTENDS, self.eid(person), self.eid(target), s)
             # PROMOTES: endorsements (被ORG推广), the subject body, or the speaker's body (我们)
             pushes = any(v in body for v in lex.verbs["promote"] + lex.verbs["endorse"])
             if subject is None:
@@ -265,6 +261,23 @@ class FactsBuilder:
                     self.relate(S.PROMOTES, speaker_org, self.eid(reform), s)
             if events:
                 last_event[sentence.section] = events[-1]
+
+    def _attendees(self, persons: list[Mention], start: int, end: int) -> list[Mention]:
+        """People a verb of attending follows closely: 张三、李四出席 or 县长王五主持会议, but not
+        张三说…高管参会. Every name of a list (、 or ，) before such a verb counts."""
+        verbs = self.an.lex.verbs["attend"]
+        out: list[Mention] = []
+        pending: list[Mention] = []
+        for person in sorted(persons, key=lambda m: m.span.start):
+            pending.append(person)
+            after = self.text[person.span.end:min(end, person.span.end + MAX_ATTEND_GAP + 4)]
+            gap = min((after.find(v) for v in verbs if v in after), default=-1)
+            if 0 <= gap <= MAX_ATTEND_GAP:
+                out += pending
+                pending = []
+            elif not re.match(r"[、,，][^。;]{0,20}$", self.text[person.span.end:person.span.end + 1] or "x"):
+                pending = []
+        return out
 
     def _by_sentence(self) -> dict[int, dict[str, list[Mention]]]:
         """Mentions lying wholly inside each sentence, keyed by the sentence's start."""
