@@ -148,3 +148,21 @@ def node_id(label: str, name: str) -> str:
     if label not in BASE_LABELS:
         raise ValueError(f"not a base label: {label}")
     return f"{label}:{name}"
+
+
+def markdown() -> str:
+    """The schema as Markdown tables: the README shows exactly this (a test keeps them equal)."""
+    lines = ["| label | extra labels | properties (besides id, name, labels, label, aliases, sources) |",
+             "|---|---|---|"]
+    for label in BASE_LABELS:
+        extra = ", ".join(f"`{sub}`" for sub, base in SUB_LABELS.items() if base == label) or "–"
+        props = ", ".join(f"`{p}`" for p in NODE_PROPERTIES[label]) or "–"
+        lines.append(f"| `{label}` | {extra} | {props} |")
+    lines += ["", "| relationship | from | to | properties (besides type, evidence, articles) |",
+              "|---|---|---|---|"]
+    for rel in RELATIONS.values():
+        sources = " / ".join(f"`{s}`" for s in rel.sources)
+        targets = "any entity" if rel.targets == ENTITY_LABELS else " / ".join(f"`{t}`" for t in rel.targets)
+        props = ", ".join(f"`{p}`" for p in rel.properties) or "–"
+        lines.append(f"| `{rel.name}` ({rel.short}) | {sources} | {targets} | {props} |")
+    return "\n".join(lines)
