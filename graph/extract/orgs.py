@@ -90,7 +90,10 @@ def find_orgs(an: Analysis, places: list[Mention], ctx: Context) -> list[Mention
         if mention:
             candidates.append(mention)
     suffixes = an.hits.get(ORG_SUFFIX, []) + an.hits.get(MEDIA_SUFFIX, [])
+    department_ends = {m.span.end for m in candidates}
     for hit in _longest_per_end(suffixes):
+        if hit.end in department_ends:
+            continue  # a known body (with its place) was found there already
         mention = _generic(an, hit, places, candidates, ctx)
         if mention:
             candidates.append(mention)

@@ -26,6 +26,8 @@ _BUILT_INTO = re.compile(r"^(?:打造成|打造为|建成|建设成)[^,。;]{0,2
 _NOT_A_NAME = set("的了吗呢吧啊我你他她而是请")
 _PATTERNED = re.compile(r"^一.一.$|^.易.$|通办$|一件事$|^一网|跑一次|^互联网\+")
 PUSH_WINDOW = 6
+#: Cue nouns too common to count unless they follow the quote directly.
+GENERIC_CUES = ("服务", "活动", "系统", "工程", "计划", "经验")
 
 
 def find_reforms(an: Analysis) -> list[Mention]:
@@ -88,6 +90,11 @@ def _cue_after(an: Analysis, text: str, end: int) -> str | None:
                 return cue
     for cue in sorted(an.lex.reform_cues, key=len, reverse=True):
         if rest.startswith(cue):
+            return cue
+    # “X”审批模式, “X”文化品牌: a specific cue a few modifier characters later
+    for cue in sorted(an.lex.reform_cues, key=len, reverse=True):
+        at = rest.find(cue, 1, 5 + len(cue))
+        if len(cue) > 1 and cue not in GENERIC_CUES and at > 0 and all(CJK.match(c) for c in rest[:at]):
             return cue
     return None
 

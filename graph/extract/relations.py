@@ -239,6 +239,14 @@ class FactsBuilder:
                     self.relate(S.ORGANIZES, self.eid(subject), self.eid(event), s)
                 elif we and speaker_org is not None:
                     self.relate(S.ORGANIZES, speaker_org, self.eid(event), s)
+            # ORGANIZES, passive: 由ORG主办(的EVENT) names the host of the event here or last in the item
+            for org in orgs:
+                if self.text[org.span.start - 1:org.span.start] == "由" and self.text.startswith(
+                        lex.verbs["organize"], org.span.end):
+                    hosted = [ev for ev in events if ev.span.start > org.span.end] or \
+                        [m for m in [last_event.get(sentence.section)] if m is not None]
+                    for event in hosted[:1]:
+                        self.relate(S.ORGANIZES, self.eid(org), self.eid(event), s)
             # ATTENDS: people before a verb of attending; the event named here or last in the item
             target = events[0] if events else last_event.get(sentence.section)
             if target is not None:
