@@ -46,3 +46,8 @@ def test_places_from_the_division_table_and_below():
 def test_ordinary_words_are_not_places():
     facts, _ = facts_of("要培育壮大新兴产业，优化产业布局。")
     assert not [e for e in facts.entities if S.PLACE in e.labels or S.ORGANIZATION in e.labels]
+
+
+def test_party_committee_departments():
+    facts, names = facts_of("临沂市委宣传部部长葛明出席。")
+    assert ("葛明", "中共临沂市委宣传部", "部长") in relations(facts, names, S.HOLDS_POSITION)

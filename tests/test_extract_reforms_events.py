@@ -54,3 +54,13 @@ def test_x_ji_y_is_one_event():
     event = entity(facts, S.EVENT, "全市项目建设推进会暨招商引资大会")
     assert event is not None
     assert len([e for e in facts.entities if S.EVENT in e.labels]) == 1
+
+
+def test_this_bureau_refers_back_to_the_body_named_before():
+    facts, names = facts_of("据乐陵市行政审批服务局副局长高远介绍，该局以“一件事一次办”改革为抓手，压缩了时限。")
+    assert ("乐陵市行政审批服务局", "一件事一次办", None) in relations(facts, names, S.PROMOTES)
+
+
+def test_passive_host_of_an_event():
+    facts, names = facts_of("由滨州市商务局举办的2025滨州国际农产品博览会将于9月开幕。")
+    assert ("滨州市商务局", "2025滨州国际农产品博览会", None) in relations(facts, names, S.ORGANIZES)

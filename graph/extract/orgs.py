@@ -152,6 +152,8 @@ def department_name(full: str, place: str, kind: str = "", written: str = "") ->
         return f"中国人民政治协商会议{place}委员会"
     if full == "委":
         return f"中共{place}委"
+    if full.startswith("委员会"):
+        return f"中共{place}委{full[3:]}"  # 市委宣传部 → 中共X市委宣传部
     return place + full
 
 

@@ -317,7 +317,8 @@ class FactsBuilder:
         match = re.search(r"该(局|委|中心|院|会|办)", body)
         if match is None:
             return None
-        earlier = [o for o in self.orgs if o.span.end <= sentence_start and o.surface.endswith(match.group(1))
+        earlier = [o for o in self.orgs if o.span.end <= sentence_start + match.start()
+                   and o.surface.endswith(match.group(1))
                    and self.an.doc.sentence_at(o.span.start).section == section]
         return earlier[-1] if earlier else None
 
