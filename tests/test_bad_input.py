@@ -272,3 +272,14 @@ def test_any_bytes_give_articles_or_reported_skips(data, suffix):
     assert all(isinstance(a, Article) and a.text.strip() for a in articles)
     assert articles or reader.skipped
     assert all(str(e).startswith(str(path)) and "\n" not in str(e) for e in reader.skipped)
+
+
+@pytest.mark.parametrize("name", ["networkx", "graph-is-a-list", "dangling", "deep"])
+def test_graph_json_from_another_tool_through_the_cli(tmp_path, name):
+    content, reason = OTHER_GRAPHS[name]
+    path = tmp_path / "graph.json"
+    path.write_text(content)
+    run = govkg("view", path, "--out", tmp_path / "view.html")
+    assert run.code == 1 and len(run.messages) == 1
+    assert run.messages[0].startswith(f"govkg: {path}: ") and reason in run.messages[0]
+    assert not (tmp_path / "view.html").exists()
