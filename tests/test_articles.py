@@ -105,6 +105,21 @@ def test_gb2312_page_with_characters_only_gbk_has(tmp_path):
     assert "局长王镕介绍" in article.text
 
 
+def test_table_layout_portal_page(tmp_path):
+    markup = """<html><head><title>某区召开大会-某区人民政府</title></head><body>
+    <div id="top"><ul class="menu"><li>首页</li><li>机构设置</li><li>政务公开</li></ul></div>
+    <table><tr><td class="title">某区召开第三届营商环境大会</td></tr>
+    <tr><td>发布日期：2023年11月02日 10:20</td></tr>
+    <tr><td><div class="TRS_Editor"><p>11月1日，某区第三届营商环境大会在区会议中心召开。区委副书记、区长孙七出席并讲话。</p>
+    <p>会议部署了下一步任务。</p></div></td></tr></table>
+    <div class="footer">主办：某区人民政府办公室</div></body></html>"""
+    article = read_article(write(tmp_path / "portal.html", markup.encode("gb18030")))
+    assert article.text.split("\n") == [
+        "某区召开大会-某区人民政府", "某区召开第三届营商环境大会", "发布日期：2023年11月02日 10:20",
+        "11月1日，某区第三届营商环境大会在区会议中心召开。区委副书记、区长孙七出席并讲话。", "会议部署了下一步任务。"]
+    assert article.date == "2023-11-02"
+
+
 def test_html_offsets_refer_to_the_extracted_text(tmp_path):
     article = read_article(write(tmp_path / "o.html", page().encode()))
     start = article.text.index("局长王五")
