@@ -8,10 +8,8 @@ when the page's markup has none.
 """
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
-
-import trafilatura
-from trafilatura.settings import use_config
 
 from graph.model import Article
 from loaders.textio import ArticleError, decode_text, find_date
@@ -33,22 +31,26 @@ BLOCK_TAGS = frozenset({"head", "p", "item", "list", "cell", "row", "table", "qu
 DATE_SEARCH = {"extensive_search": False, "original_date": True}
 
 
-def _config():
+@cache
+def _trafilatura():
+    """trafilatura and its settings, imported on the first page (a third of a second that a run
+    over .txt files need not pay)."""
+    import trafilatura
+    from trafilatura.settings import use_config
+
     config = use_config()
     # trafilatura's timeout uses SIGALRM, which only works in a main thread; reading runs anywhere.
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
-    return config
-
-
-_CONFIG = _config()
+    return trafilatura, config
 
 
 def page_to_article(markup: str, article_id: str, path: str) -> Article:
     """Article from a page's markup; Article.text is the extracted plain text (offsets refer to it)."""
+    trafilatura, config = _trafilatura()
     doc = trafilatura.bare_extraction(
         markup, with_metadata=True, include_comments=False, include_tables=True,
         include_images=False, include_links=False, prune_xpath=BOILERPLATE_XPATHS,
-        date_extraction_params=DATE_SEARCH, config=_CONFIG)
+        date_extraction_params=DATE_SEARCH, config=config)
     body = "\n".join(_block_lines(doc.body)) if doc is not None and doc.body is not None else ""
     if not body:
         raise ArticleError(path, "no article text found in the page")
