@@ -1,0 +1,25 @@
+import os
+import subprocess
+import sys
+
+from graph.lexicon import lexicon
+
+BUILD_TOKENIZER = "from graph.lexicon import tokenizer; tokenizer()"
+
+
+def test_jieba_dictionary_cache_lives_in_the_user_cache_and_is_reused(tmp_path):
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", BUILD_TOKENIZER], env=env, check=True)
+    cache = tmp_path / "govkg" / "jieba.cache"
+    assert cache.is_file()
+    first = cache.stat().st_mtime_ns
+    subprocess.run([sys.executable, "-c", BUILD_TOKENIZER], env=env, check=True)
+    assert cache.stat().st_mtime_ns == first
+
+
+def test_lexicons_load_once_and_hold_general_words():
+    lex = lexicon()
+    assert lex is lexicon()
+    assert lex.departments["人社局"].full == "人力资源和社会保障局"
+    assert lex.titles["副市长"].implied_body == "人民政府"
+    assert "委员" in lex.titles and lex.titles["委员"].needs_org
