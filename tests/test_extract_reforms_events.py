@@ -64,3 +64,10 @@ def test_this_bureau_refers_back_to_the_body_named_before():
 def test_passive_host_of_an_event():
     facts, names = facts_of("由滨州市商务局举办的2025滨州国际农产品博览会将于9月开幕。")
     assert ("滨州市商务局", "2025滨州国际农产品博览会", None) in relations(facts, names, S.ORGANIZES)
+
+
+def test_programme_titles_in_book_quotes_but_not_newspapers():
+    facts, _ = facts_of("东营市广播电视台开设《问政东营》栏目，市民可在《大众日报》上看到报道。")
+    assert entity(facts, S.REFORM, "问政东营").attrs[S.KIND] == "programme"
+    assert entity(facts, S.REFORM, "大众日报") is None
+    assert entity(facts, S.ORGANIZATION, "大众日报") is not None

@@ -175,7 +175,8 @@ def _generic(an: Analysis, hit: Hit, places: list[Mention], known: list[Mention]
     name = text[start:end]
     if len(name) - len(hit.word) < 2 or name[0] in "全我本该各此其" or name[0].isdigit() and needs_body is False:
         return None
-    if not _has_proper_part(an, start, hit.start):
+    titled = text[start - 1:start] == "《"  # 《大众日报》: book quotes make any words a name
+    if kind != "media" and not titled and not _has_proper_part(an, start, hit.start):
         return None  # 国际商协会, 志愿者协会: a kind of body, not one body
     place_at_start = next((m for m in places if m.span.start == start), None)
     body_inside = any(start <= m.span.start and m.span.end <= hit.start for m in known)

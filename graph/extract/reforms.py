@@ -22,6 +22,8 @@ _LIST_PROGRAMME = re.compile(
     r"((?:[\u4e00-\u9fff]{3,14}、){1,6}[\u4e00-\u9fff]{3,14}?)([一二三四五六七八九十两\d]+大(?:专项)?(?:行动|工程|战略|任务))")
 _UNQUOTED = re.compile(r"[\u4e00-\u9fff]{6,30}?(?:改革试点|制度改革)")
 _POLICY = re.compile(r"《([^《》\n]{4,60}?(?:意见|方案|办法|规定|条例|通知|规划|纲要|决定|细则|指引|清单|计划))》")
+#: A titled programme: 《问政…》栏目, 开设《…》专栏.
+_PROGRAMME = re.compile(r"(?<=开设|推出|播出|上线|打造|开办)《([^《》\n]{2,20})》|《([^《》\n]{2,20})》(?=栏目|节目|专栏|专题)")
 _BUILT_INTO = re.compile(r"^(?:打造成|打造为|建成|建设成)[^,。;]{0,20}?(平台|品牌|高地|标杆)")
 _NOT_A_NAME = set("的了吗呢吧啊我你他她而是请")
 _PATTERNED = re.compile(r"^一.一.$|^.易.$|通办$|一件事$|^一网|跑一次|^互联网\+")
@@ -68,9 +70,11 @@ def find_reforms(an: Analysis) -> list[Mention]:
                                {"canonical": hit.word, "kind": an.lex.known_reforms[hit.word]}))
     out += _listed_programmes(an)
     out += _unquoted_reforms(an)
-    for match in _POLICY.finditer(text):
-        out.append(Mention(S.REFORM, match.group(1), Span(match.start(1), match.end(1)),
-                           {"canonical": match.group(1), "kind": "policy"}))
+    for pattern, kind in ((_POLICY, "policy"), (_PROGRAMME, "programme")):
+        for match in pattern.finditer(text):
+            group = match.lastindex  # the programme pattern has two alternatives
+            out.append(Mention(S.REFORM, match.group(group), Span(match.start(group), match.end(group)),
+                               {"canonical": match.group(group), "kind": kind}))
     return _without_overlaps(out)
 
 
