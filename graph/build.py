@@ -26,7 +26,7 @@ class GraphBuilder:
         art = facts.article
         self._add_node(Entity(
             id=S.node_id(S.ARTICLE, art.id), labels=[S.ARTICLE], name=art.id,
-            attrs={S.TITLE: art.title, S.PATH: art.path, S.DATE: art.date}, sources=[art.id]))
+            attrs={S.TITLE: art.title, S.PATH: art.path, S.DATE: art.date, S.URL: art.url}, sources=[art.id]))
         for entity in facts.entities:
             self._add_node(entity)
         for relation in facts.relations:

@@ -11,6 +11,7 @@ class Article:
     text: str
     title: str | None = None
     date: str | None = None  # ISO date when the source states it
+    url: str | None = None   # where the article was published, when the source says
 
 
 @dataclass(frozen=True, order=True)

@@ -48,6 +48,7 @@ LEVEL = "level"
 DATE = "date"
 END_DATE = "end_date"
 PATH = "path"
+URL = "url"
 BASIS = "basis"          # why an edge exists when no sentence states it (e.g. division table)
 
 #: Properties each base label may carry beyond the common ones (id, name, labels, aliases, sources).
@@ -57,7 +58,7 @@ NODE_PROPERTIES = {
     REFORM: (KIND,),
     EVENT: (DATE, END_DATE),
     PLACE: (LEVEL,),
-    ARTICLE: (TITLE, PATH, DATE),
+    ARTICLE: (TITLE, PATH, DATE, URL),
 }
 COMMON_NODE_PROPERTIES = (ID, NAME, LABELS, LABEL, ALIASES, SOURCES)
 #: Node properties that hold lists (Neo4j arrays, CSV `string[]`).

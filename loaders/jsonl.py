@@ -58,7 +58,8 @@ def record_to_article(record: object, path: Path, line_number: int) -> Article:
         if date is None:
             raise bad(f'"{DATE_FIELD}" {record[DATE_FIELD]!r} is not a date (use YYYY-MM-DD)')
     title = (record.get(TITLE_FIELD) or "").strip() or None
-    return Article(id=article_id, path=str(path), text=text, title=title, date=date)
+    url = (record.get(URL_FIELD) or "").strip() or None
+    return Article(id=article_id, path=str(path), text=text, title=title, date=date, url=url)
 
 
 def _lines(handle, path: Path) -> Iterator[tuple[int, bytes | ArticleError]]:

@@ -137,10 +137,10 @@ def test_jsonl_records_become_articles(tmp_path):
         json.dumps({"text": "丙文", "id": 7}),
     ]) + "\n")
     articles = list(iter_articles([corpus]))
-    assert [(a.id, a.title, a.date, a.text) for a in articles] == [
-        ("a-1", "标题甲", "2024-03-14", "甲文"),
-        ("corpus#3", None, "2023-01-02", "乙文"),
-        ("7", None, None, "丙文"),
+    assert [(a.id, a.title, a.date, a.text, a.url) for a in articles] == [
+        ("a-1", "标题甲", "2024-03-14", "甲文", "https://x/1"),
+        ("corpus#3", None, "2023-01-02", "乙文", None),
+        ("7", None, None, "丙文", None),
     ]
 
 
