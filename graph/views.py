@@ -33,9 +33,18 @@ INSIDE = (S.LOCATED_IN, S.HELD_IN, S.PART_OF)
 #: computed here once and physics stays off.
 PHYSICS_NODE_LIMIT = 300
 LAYOUT_SEED = 7
-LAYOUT_ITERATIONS = 50
+#: Each layout iteration costs about n² for n core nodes: bigger cores get fewer iterations,
+#: within these bounds, so a layout takes seconds, not minutes.
+LAYOUT_ITERATIONS = (15, 50)
+LAYOUT_BUDGET = 50 * 1000 ** 2
+#: A view draws at most this many nodes (the most connected): a browser cannot usefully show a
+#: whole archive, and focus, place and label views and the atlas reach everything else.
+VIEW_NODE_LIMIT = 3000
 #: Pixels per unit of the networkx layout, per square root of the node count.
 LAYOUT_SPREAD = 90
+#: Distance in pixels from a satellite node to the node it is placed beside.
+SATELLITE_GAP = 45
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))   # successive satellites never line up
 #: Hover boxes list at most this many evidence sentences (MENTIONS edges can have dozens).
 HOVER_EVIDENCE = 5
 DEFAULT_HOPS = 2
@@ -213,25 +222,41 @@ def edge_id(source: str, target: str, rel_type: str) -> str:
 def positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]] | None:
     """Pixel positions for a large graph, None for a small one (the browser lays it out).
 
-    The entities are laid out by networkx (seeded: the same graph gives the same picture); each
-    article is then put beside the entities it mentions, which keeps the costly layout to the
-    entity graph and puts an article near its story when the reader shows articles."""
+    networkx lays out the core: the entities tied to at least two other entities (seeded, so the
+    same graph gives the same picture). Everything else (articles, an official with one post, a
+    journalist known only by bylines) is a satellite, put beside what it is tied to. The costly
+    layout stays small, and an article sits next to its story when the reader shows articles."""
     if graph.number_of_nodes() <= PHYSICS_NODE_LIMIT:
         return None
-    entities = [node for node in graph if not _is_article(graph, node)]
-    undirected = nx.Graph(graph.subgraph(entities).to_undirected(as_view=True))
-    layout = nx.spring_layout(undirected, seed=LAYOUT_SEED, iterations=LAYOUT_ITERATIONS) if entities else {}
-    spread = LAYOUT_SPREAD * math.sqrt(graph.number_of_nodes())
+    entities = nx.Graph(graph.subgraph(n for n in graph if not _is_article(graph, n)).to_undirected(as_view=True))
+    core = [node for node in entities if entities.degree(node) >= 2] or list(entities)
+    fewest, most = LAYOUT_ITERATIONS
+    iterations = max(fewest, min(most, LAYOUT_BUDGET // len(core) ** 2)) if core else 0
+    layout = nx.spring_layout(entities.subgraph(core), seed=LAYOUT_SEED, iterations=iterations) if core else {}
+    spread = LAYOUT_SPREAD * math.sqrt(len(core))
     placed = {node: (float(x) * spread, float(y) * spread) for node, (x, y) in layout.items()}
-    articles = sorted(node for node in graph if _is_article(graph, node))
-    for index, article in enumerate(articles):
-        near = [placed[other] for other in nx.all_neighbors(graph, article) if other in placed]
-        angle = 2 * math.pi * index / len(articles)
-        if near:
-            cx, cy = (sum(p[0] for p in near) / len(near), sum(p[1] for p in near) / len(near))
-            placed[article] = (cx + 40 * math.cos(angle), cy + 40 * math.sin(angle))
-        else:
-            placed[article] = (spread * 1.2 * math.cos(angle), spread * 1.2 * math.sin(angle))
+    satellites = {node: 0 for node in placed}   # satellites placed around each node so far
+    pending = sorted(set(graph) - set(placed))
+    while pending:
+        waiting = []
+        for node in pending:
+            near = sorted(other for other in nx.all_neighbors(graph, node) if other in placed)
+            if not near:
+                waiting.append(node)
+                continue
+            # the first placed neighbour is the anchor; its satellites spiral out from it
+            anchor = near[0]
+            turn = satellites[anchor] = satellites[anchor] + 1
+            x, y = placed[anchor]
+            radius = SATELLITE_GAP * math.sqrt(turn)
+            placed[node] = (x + radius * math.cos(turn * GOLDEN_ANGLE), y + radius * math.sin(turn * GOLDEN_ANGLE))
+            satellites[node] = 0
+        if len(waiting) == len(pending):   # tied to nothing placed: a ring outside the picture
+            for index, node in enumerate(waiting):
+                angle = 2 * math.pi * index / len(waiting)
+                placed[node] = (1.2 * spread * math.cos(angle), 1.2 * spread * math.sin(angle))
+            break
+        pending = waiting
     return placed
 
 
@@ -239,7 +264,7 @@ def _options(physics: bool, edge_count: int) -> dict:
     font = {"face": FONT_FAMILY}
     return {
         "nodes": {"font": {**font, "size": 14}, "borderWidth": 1,
-                  "scaling": {"min": 10, "max": 36, "label": {"enabled": True, "min": 12, "max": 22}}},
+                  "scaling": {"min": 10, "max": 36, "label": {"enabled": True, "min": 14, "max": 26}}},
         "edges": {"font": {**font, "size": 10, "align": "horizontal", "color": "#444",
                            "strokeWidth": 3, "strokeColor": "#ffffff"},
                   "color": {"color": "#9a9a9a", "highlight": "#333333", "hover": "#333333"},
@@ -248,8 +273,8 @@ def _options(physics: bool, edge_count: int) -> dict:
                   "smooth": {"enabled": edge_count <= 2 * PHYSICS_NODE_LIMIT, "type": "continuous"}},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": edge_count > 1000},
         "physics": ({"enabled": True, "solver": "forceAtlas2Based",
-                     "forceAtlas2Based": {"gravitationalConstant": -120, "springLength": 140,
-                                          "avoidOverlap": 0.6},
+                     "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 90,
+                                          "avoidOverlap": 0.4},
                      "stabilization": {"enabled": True, "iterations": 400, "fit": True}}
                     if physics else {"enabled": False}),
         "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": physics},
@@ -259,24 +284,35 @@ def _options(physics: bool, edge_count: int) -> dict:
 # --------------------------------------------------------------------------- pages
 
 
+def drawn_degree(graph: nx.MultiDiGraph, node: str) -> int:
+    """Degree over the relations drawn from the start: counting MENTIONS would make every
+    article the biggest node and every entity as big as its press coverage."""
+    return sum(1 for *_, rel in graph.in_edges(node, keys=True) if rel not in HIDDEN_AT_START_TYPES) + \
+        sum(1 for *_, rel in graph.out_edges(node, keys=True) if rel not in HIDDEN_AT_START_TYPES)
+
+
+def most_connected(graph: nx.MultiDiGraph, limit: int) -> nx.MultiDiGraph:
+    """`graph` itself when it has at most `limit` nodes, else its `limit` most connected nodes."""
+    if graph.number_of_nodes() <= limit:
+        return graph
+    ranked = sorted(graph, key=lambda node: (-drawn_degree(graph, node), node))
+    return graph.subgraph(ranked[:limit]).copy()
+
+
 def network(graph: nx.MultiDiGraph, links: dict[str, str] | None = None) -> Network:
     """The pyvis network of `graph`: one vis node per node, one vis edge per edge, nothing dropped.
 
     `links` maps node ids to pages the view may open for them (the atlas's focus pages)."""
     net = Network(directed=True, cdn_resources="in_line")
     placed = positions(graph)
-    drawn_types = set(S.RELATIONS) - HIDDEN_AT_START_TYPES
     for node, data in graph.nodes(data=True):
         style = S.STYLES[data[S.LABEL]]
-        # size by degree over the relations drawn from the start; articles' MENTIONS would
-        # otherwise make every article the biggest node
-        degree = sum(1 for *_, rel in graph.in_edges(node, keys=True) if rel in drawn_types) + \
-            sum(1 for *_, rel in graph.out_edges(node, keys=True) if rel in drawn_types)
         extra = {"x": placed[node][0], "y": placed[node][1]} if placed else {}
         if links and node in links:
             extra["href"] = links[node]
         net.add_node(node, label=data[S.NAME], color=style.colour, shape=style.shape,
-                     title=node_hover(graph, node), value=degree, style=data[S.LABEL], **extra)
+                     title=node_hover(graph, node), value=drawn_degree(graph, node), style=data[S.LABEL],
+                     **extra)
     for source, target, rel_type, data in graph.edges(keys=True, data=True):
         net.add_edge(source, target, id=edge_id(source, target, rel_type), type=rel_type,
                      label=edge_caption(data), title=edge_hover(graph, source, target, data))
@@ -301,9 +337,13 @@ def render_html(graph: nx.MultiDiGraph, heading: str = "govkg", *, assets_href: 
                 nav: tuple[tuple[str, str], ...] = (), links: dict[str, str] | None = None) -> str:
     """The page of `graph`. With `assets_href` the page links vis-network and our script from that
     folder (the atlas shares one copy); without, it carries them inline and stands alone."""
-    net = network(graph, links)
+    shown = most_connected(graph, VIEW_NODE_LIMIT)
+    if shown is not graph:
+        heading = (f"{heading} · 最相关的 {shown.number_of_nodes():,} / {graph.number_of_nodes():,} "
+                   f"个节点 most connected nodes")
+    net = network(shown, links)
     nodes, edges, *_ = net.get_network_data()
-    config = {"nodes": nodes, "edges": edges, "options": net.options, "legend": legend(graph),
+    config = {"nodes": nodes, "edges": edges, "options": net.options, "legend": legend(shown),
               "hiddenStyles": sorted(HIDDEN_AT_START_LABELS), "hiddenTypes": sorted(HIDDEN_AT_START_TYPES),
               "fontFamily": FONT_FAMILY}
     return template("view.html").render(

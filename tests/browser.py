@@ -103,15 +103,24 @@ def dataset_items(page, name: str) -> list[dict]:
 
 
 def hover_text(page, kind: str, item_id: str) -> str:
-    """Move the mouse onto a node (its centre) or an edge (the middle of its drawn curve) and
-    return the tooltip's text once it shows."""
+    """Move the mouse onto a node (its centre) or an edge (a point of its drawn curve that no
+    node covers) and return the tooltip's text once it shows."""
     point = page.evaluate(
         """([kind, id]) => {
             const net = window.govkg.network;
-            let canvas;
-            if (kind === "node") canvas = net.getPositions([id])[id];
-            else canvas = net.body.edges[id].edgeType.getPoint(0.5);
-            const dom = net.canvasToDOM(canvas);
+            let dom;
+            if (kind === "node") {
+                dom = net.canvasToDOM(net.getPositions([id])[id]);
+            } else {
+                const edge = net.body.edges[id];
+                net.fit({nodes: [edge.fromId, edge.toId], animation: false});
+                const curve = edge.edgeType;
+                for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.15, 0.85]) {
+                    const at = net.canvasToDOM(curve.getPoint(t));
+                    if (net.getNodeAt(at) === undefined && net.getEdgeAt(at) === id) { dom = at; break; }
+                }
+                if (!dom) throw new Error("no free point on edge " + id);
+            }
             const box = document.getElementById("network").getBoundingClientRect();
             return {x: box.left + dom.x, y: box.top + dom.y};
         }""", [kind, item_id])

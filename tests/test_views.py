@@ -1,6 +1,8 @@
 """The views without a browser: selections, styling, hover text, offline pages, the CLI."""
 from __future__ import annotations
 
+import json
+import math
 import re
 import subprocess
 import sys
@@ -162,6 +164,29 @@ def test_small_graphs_use_browser_physics_large_ones_fixed_positions():
     net = V.network(big)
     assert net.options["physics"] == {"enabled": False}
     assert all("x" in n and "y" in n for n in net.nodes)
+
+
+def test_leaves_and_articles_sit_beside_what_they_are_tied_to():
+    core = nx.MultiDiGraph(nx.barabasi_albert_graph(V.PHYSICS_NODE_LIMIT, 2, seed=5))
+    for i in range(60):
+        core.add_edge(f"leaf{i}", i % 7)
+    g = _labelled(core)
+    placed = V.positions(g)
+    assert set(placed) == set(g)
+    for i in range(60):
+        leaf, anchor = placed[f"Person:pleaf{i}"], placed[f"Person:p{i % 7}"]
+        assert math.dist(leaf, anchor) <= V.SATELLITE_GAP * math.sqrt(60)
+    spread = max(math.dist(placed[a], placed[b]) for a in list(placed)[:50] for b in list(placed)[:50])
+    assert spread > 4 * V.SATELLITE_GAP * math.sqrt(60)
+
+
+def test_a_view_of_a_huge_graph_draws_the_most_connected_nodes(graph, monkeypatch):
+    monkeypatch.setattr(V, "VIEW_NODE_LIMIT", 4)
+    page = V.render_html(graph, "全图")
+    config = json.loads(re.search(r'type="application/json">(.*?)</script>', page, re.S).group(1))
+    # degree 4, then the first three (by id) of the five with degree 3
+    assert {n["id"] for n in config["nodes"]} == {node("某市数据局"), node("第三届数字政务大会"), node("某市"), node("邻市")}
+    assert f"最相关的 4 / {graph.number_of_nodes()} 个节点" in page
 
 
 def _labelled(g):

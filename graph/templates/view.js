@@ -52,6 +52,7 @@
 
     // ---------------------------------------------------------------- readiness
     function markReady() {
+      page.readyMs = performance.now();
       page.ready = true;
       document.documentElement.dataset.ready = "true";
     }
