@@ -102,10 +102,10 @@ def dataset_items(page, name: str) -> list[dict]:
     return page.evaluate(f"() => window.govkg.{name}.get()")
 
 
-def hover_text(page, kind: str, item_id: str) -> str:
-    """Move the mouse onto a node (its centre) or an edge (a point of its drawn curve that no
-    node covers) and return the tooltip's text once it shows."""
-    point = page.evaluate(
+def point_of(page, kind: str, item_id: str) -> dict:
+    """Page coordinates of a node (its centre) or an edge (a point of its drawn curve that no node
+    covers, after zooming onto the edge)."""
+    return page.evaluate(
         """([kind, id]) => {
             const net = window.govkg.network;
             let dom;
@@ -124,6 +124,11 @@ def hover_text(page, kind: str, item_id: str) -> str:
             const box = document.getElementById("network").getBoundingClientRect();
             return {x: box.left + dom.x, y: box.top + dom.y};
         }""", [kind, item_id])
+
+
+def hover_text(page, kind: str, item_id: str) -> str:
+    """Move the mouse onto a node or an edge and return the tooltip's text once it shows."""
+    point = point_of(page, kind, item_id)
     tooltip = page.locator("div.vis-tooltip")
     before = tooltip.inner_text() if tooltip.count() and tooltip.is_visible() else None
     page.mouse.move(point["x"] - 40, point["y"] - 40)

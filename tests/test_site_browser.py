@@ -50,6 +50,17 @@ def test_focus_page_holds_the_direct_neighbourhood(chromium, atlas):
         assert watch.problems() == {}
 
 
+def test_double_click_on_a_node_opens_its_focus_page(chromium, atlas):
+    site, graph = atlas
+    with browser.open_page(chromium, site / page_path(graph, node("某市数据局"))) as (page, watch):
+        browser.wait_view_ready(page)
+        point = browser.point_of(page, "node", node("王五"))
+        page.mouse.dblclick(point["x"], point["y"])
+        page.wait_for_url("**/" + page_path(graph, node("王五")))
+        browser.wait_view_ready(page)
+        assert watch.problems() == {}
+
+
 def test_from_the_index_to_an_article_to_an_entity(chromium, atlas):
     site, graph = atlas
     with browser.open_page(chromium, site / "index.html") as (page, watch):
