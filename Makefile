@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test venv clean bench
+.PHONY: demo test venv clean bench neo4j-up neo4j-down
 
 venv: $(STAMP)
 
@@ -19,11 +19,19 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	bash scripts/install-browser.sh
+	bash scripts/neo4j-server.sh jars
 	$(PY) -m pytest
 
 # figures against the speed and memory targets (minutes; not part of make test) -> bench/RESULTS.md
 bench: $(STAMP)
 	$(PY) -m bench.run
+
+# a local Neo4j Community server on 127.0.0.1:7687 (user neo4j, password $$NEO4J_PASSWORD or govkg-local)
+neo4j-up: $(STAMP)
+	bash scripts/neo4j-server.sh up
+
+neo4j-down: $(STAMP)
+	bash scripts/neo4j-server.sh down
 
 clean:
 	rm -rf out .pytest_cache

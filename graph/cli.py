@@ -5,13 +5,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from graph import cli_neo4j
 from graph.executors import DASK, EXECUTORS, LOCAL, ExecutorError
 from graph.views import ViewError
 from loaders.articles import ArticleError
 from loaders.export import GraphFileError
 
 #: Errors that are the user's input, not our bug: one line, no traceback, exit 1.
-USER_ERRORS = (ArticleError, GraphFileError, ExecutorError, ViewError)
+USER_ERRORS = (ArticleError, GraphFileError, ExecutorError, ViewError) + cli_neo4j.USER_ERRORS
 
 
 def _positive_int(text: str) -> int:
@@ -94,6 +95,8 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("site", help="write a browsable static atlas of DIR/graph.json to DIR/site")
     p.add_argument("dir", help="the folder holding graph.json")
     p.set_defaults(func=_cmd_site)
+
+    cli_neo4j.add_commands(sub)
     return parser
 
 
