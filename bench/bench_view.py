@@ -1,7 +1,7 @@
 """How long a 2,000-node view takes: layout and writing in Python, then until the page is stable
 (laid out and drawn) in headless Chromium, and the time one redraw takes once it is.
 
-    python bench/bench_view.py [--nodes 2000] [--runs 3]
+    python bench/bench_view.py [--nodes 2000] [--runs 3] [--browser-layout]
 
 The graph is generated (seeded) with every label and relationship type in proportions like a
 city's news archive; the last line printed is the summary bench/run.py puts in its table.
@@ -24,7 +24,7 @@ import browser  # noqa: E402
 from graph import schema as S  # noqa: E402
 from graph.build import GraphBuilder  # noqa: E402
 from graph.model import Article, ArticleFacts, Entity, Evidence, Relation  # noqa: E402
-from graph.views import write_html  # noqa: E402
+from graph import views  # noqa: E402
 
 #: Share of the nodes per kind (articles take what is left).
 SHARES = {S.PLACE: 0.03, S.BUREAU: 0.15, S.ORGANIZATION: 0.07, S.OFFICIAL: 0.30, S.JOURNALIST: 0.03,
@@ -96,7 +96,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--nodes", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--browser-layout", action="store_true",
+                        help="for comparison: leave the layout to vis physics whatever the size")
     args = parser.parse_args()
+    if args.browser_layout:
+        views.PHYSICS_NODE_LIMIT = args.nodes
     if not browser.CHROMIUM.exists():
         print(f"not measured: {browser.CHROMIUM} missing (scripts/install-browser.sh)")
         return 1
@@ -104,7 +108,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as work:
         page_path = Path(work) / "view.html"
         started, started_cpu = time.perf_counter(), time.process_time()
-        write_html(graph, page_path)
+        views.write_html(graph, page_path)
         python_s, python_cpu = time.perf_counter() - started, time.process_time() - started_cpu
         size_mb = page_path.stat().st_size / 1e6
         walls, clocks, redraws = measure(page_path, args.runs)
