@@ -12,18 +12,26 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "explore.ipynb"
 
 
-@pytest.fixture(scope="module")
-def executed(tmp_path_factory):
-    out = tmp_path_factory.mktemp("notebook-out")
+def execute(out: Path, env: dict[str, str | None]):
+    """Run the notebook with GOVKG_OUT=out and `env` (None unsets) in the kernel's environment;
+    nbclient raises CellExecutionError, naming the cell, if any cell fails."""
     notebook = nbformat.read(NOTEBOOK, as_version=4)
     notebook.cells.append(nbformat.v4.new_code_cell("import sys; print(sys.executable)"))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GOVKG_OUT", str(out))   # the kernel inherits this process's environment
-        patch.delenv("NEO4J_URI", raising=False)
-        # raises CellExecutionError, naming the cell, if any cell fails
+        for name, value in {"GOVKG_OUT": str(out), **env}.items():
+            if value is None:
+                patch.delenv(name, raising=False)
+            else:
+                patch.setenv(name, value)   # the kernel inherits this process's environment
         NotebookClient(notebook, timeout=600, kernel_name="python3",
                        resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
-    return notebook, out
+    return notebook
+
+
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory):
+    out = tmp_path_factory.mktemp("notebook-out")
+    return execute(out, {"NEO4J_URI": None}), out
 
 
 def outputs(cell) -> str:
@@ -69,3 +77,13 @@ def test_view_and_skipped_cypher_cell(executed):
     view = outputs(cell_after(notebook, "## The interactive view"))
     assert "<iframe" in view and "notebook_view.html" in view
     assert "NEO4J_URI is not set" in outputs(cell_after(notebook, "## The same in Cypher"))
+
+
+def test_cypher_cell_asks_a_real_neo4j(neo4j_db, neo4j_seeds_graph, tmp_path):
+    from neo4j_fixture import cli_env
+    graph, _ = neo4j_seeds_graph
+    neo4j_db.load(graph, source="seeds")
+    env = {name: value for name, value in cli_env(neo4j_db.connection).items() if name.startswith("NEO4J_")}
+    notebook = execute(tmp_path, {"NEO4J_DATABASE": None, **env})
+    table = outputs(cell_after(notebook, "## The same in Cypher"))
+    assert "<table" in table and "张青" in table and "党组书记、局长" in table
