@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -106,4 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except USER_ERRORS as exc:
         print(f"govkg: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # the reader went away (govkg … | head): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
