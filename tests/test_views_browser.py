@@ -21,12 +21,6 @@ from test_views_sample import XSS, node, write_corpus
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    browser.require_chromium()
-    with browser.launch() as launched:
-        yield launched
-
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
