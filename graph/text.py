@@ -48,6 +48,7 @@ class Doc:
             for index, piece in enumerate(folded):
                 chars.extend(piece)
                 origin.extend([index] * len(piece))
+        _curl_quotes(chars)
         self._drop_layout_breaks(chars, origin)
         self.text = "".join(chars)
         self._origin = origin + [len(original)]
@@ -123,6 +124,23 @@ class Doc:
         if index >= 0 and offset < self.sentences[index].end:
             return self.sentences[index]
         return None
+
+
+_BRACKET_QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+
+
+def _curl_quotes(chars: list[str]) -> None:
+    """Straight and corner quotes become curly ones, one character for one, so that every rule
+    sees a single quoting style: "X" → “X”, 「X」 → “X”. Straight quotes pair up within a line."""
+    opening = True
+    for index, char in enumerate(chars):
+        if char == "\n":
+            opening = True
+        elif char == '"':
+            chars[index] = "“" if opening else "”"
+            opening = not opening
+        elif char in _BRACKET_QUOTES:
+            chars[index] = _BRACKET_QUOTES[char]
 
 
 @functools.lru_cache(maxsize=65536)

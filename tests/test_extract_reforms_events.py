@@ -71,3 +71,8 @@ def test_programme_titles_in_book_quotes_but_not_newspapers():
     assert entity(facts, S.REFORM, "问政东营").attrs[S.KIND] == "programme"
     assert entity(facts, S.REFORM, "大众日报") is None
     assert entity(facts, S.ORGANIZATION, "大众日报") is not None
+
+
+def test_reforms_in_straight_quotes():
+    facts, names = facts_of('德州市行政审批服务局推出"德速办"平台。')
+    assert ("德州市行政审批服务局", "德速办", None) in relations(facts, names, S.PROMOTES)

@@ -22,3 +22,8 @@ def test_headlines_start_news_items():
     doc = Doc("第一条消息标题\n正文一句。\n第二条消息标题\n正文二句。\n")
     sections = {doc.text[s.start:s.end]: s.section for s in doc.sentences}
     assert sections["正文一句。"] != sections["正文二句。"]
+
+
+def test_straight_and_corner_quotes_read_as_curly_ones():
+    doc = Doc('推行"一网通办"和「跨省通办」改革')
+    assert doc.text == "推行“一网通办”和“跨省通办”改革"
