@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus import write_corpus
+from bench.measure import warm_up
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -110,10 +111,11 @@ def throughput_rows(work: Path, size: int) -> tuple[list[Row], Run]:
     ], run
 
 
-def scaling_rows(work: Path, sizes: list[int], known: dict[int, Run]) -> list[Row]:
-    rows, per_article = [], {}
+def scaling_rows(work: Path, sizes: list[int], known: dict[int, Run]) -> tuple[list[Row], Run]:
+    """Rows for each size, and the run at the largest."""
+    rows, per_article, runs = [], {}, {}
     for size in sizes:
-        run = known.get(size) or build(work, size, 1)
+        run = runs[size] = known.get(size) or build(work, size, 1)
         per_article[size] = extraction_seconds(run) / size
         rows.append(Row(
             f"2. {size:,} articles, 1 worker ({run.figures['nodes']:,} nodes, {run.figures['edges']:,} edges)",
@@ -126,7 +128,7 @@ def scaling_rows(work: Path, sizes: list[int], known: dict[int, Run]) -> list[Ro
     growth = per_article[largest] / per_article[smallest]
     rows.append(Row(f"2. time per article at {largest:,} / at {smallest:,}", f"{growth:.2f}",
                     f"≤ {MAX_PER_ARTICLE_GROWTH}", verdict(growth <= MAX_PER_ARTICLE_GROWTH)))
-    return rows
+    return rows, runs[largest]
 
 
 def speed_up_rows(work: Path, size: int, one_worker: Run) -> list[Row]:
@@ -137,50 +139,104 @@ def speed_up_rows(work: Path, size: int, one_worker: Run) -> list[Row]:
                 f"{speed_up:.2f}×", f"≥ {MIN_SPEED_UP}×", verdict(speed_up >= MIN_SPEED_UP))]
 
 
-def companion_rows(number: int, script: str, args: list[str], what: str) -> list[Row]:
-    """A row from another benchmark script: its last output line, or why it was skipped."""
-    path = HERE / script
-    if not path.exists():
-        return [Row(f"{number}. {what}", f"not measured: bench/{script} is not there yet")]
-    run = subprocess.run([sys.executable, str(path), *args], cwd=ROOT, capture_output=True, text=True)
-    lines = (run.stdout.strip() or run.stderr.strip() or "(no output)").splitlines()
-    outcome = lines[-1] if run.returncode == 0 else f"not measured (exit {run.returncode}): {lines[-1]}"
-    return [Row(f"{number}. {what}", outcome)]
+def companion_rows(number: int, module: str, args: list[str], what: str, summarize) -> list[Row]:
+    """A row from another benchmark script (run as `python -m bench.MODULE ARGS`): `summarize`
+    turns its output into the figure; when the script is missing or fails, the row says why."""
+    if not (HERE / f"{module}.py").exists():
+        return [Row(f"{number}. {what}", f"not measured: bench/{module}.py is not there yet")]
+    run = subprocess.run([sys.executable, "-m", f"bench.{module}", *args], cwd=ROOT, capture_output=True,
+                         text=True)
+    if run.returncode != 0:
+        last = (run.stderr.strip() or run.stdout.strip() or "(no output)").splitlines()[-1]
+        return [Row(f"{number}. {what}", f"not measured (exit {run.returncode}): {last}")]
+    return [Row(f"{number}. {what}", summarize(run.stdout))]
+
+
+def last_line(output: str) -> str:
+    return output.strip().splitlines()[-1]
+
+
+def load_table(output: str) -> str:
+    """bench_load prints a table headed `run … rows/s`: keep its rows, one per load."""
+    lines = output.strip().splitlines()
+    header = max(index for index, line in enumerate(lines) if line.startswith("run "))
+    return "; ".join(" ".join(line.split()) for line in lines[header + 1:])
 
 
 # ------------------------------------------------------------------------------------------ profile
 
+#: The build's stages, by the function that runs each: (function, file it is defined in).
+STAGES = {
+    "read, extract, merge": ("extract_all", "graph/executors.py"),
+    "graph from merged facts": ("graph", "graph/build.py"),
+    "write graph.json": ("write_graph_json", "loaders/export.py"),
+    "write graph.html": ("write_html", "graph/views.py"),
+}
+
+
 def profile(work: Path, size: int) -> list[str]:
-    """Profile an in-process build with pyinstrument; return where the time went, by module."""
+    """Profile an in-process build with pyinstrument; return where the time went: per stage, and
+    within extraction per module and per function (built-ins booked to their Python caller)."""
     from pyinstrument import Profiler
 
     from graph.pipeline import build as build_graph
 
     folder = corpus(work, size)
+    warm_up()
     profiler = Profiler(interval=0.001)
     profiler.start()
     build_graph([str(folder)], work / "profile_build", workers=1, quiet=True)
     profiler.stop()
     (work / "profile.html").write_text(profiler.output_html(), "utf-8")
+    root = profiler.last_session.root_frame()
+    stages = {stage: _stage_frames(root, *where) for stage, where in STAGES.items()}
     by_module: dict[str, float] = defaultdict(float)
     by_function: dict[str, float] = defaultdict(float)
-    stack = [profiler.last_session.root_frame()]
-    total = stack[0].time
+    stack = list(stages["read, extract, merge"])
+    extraction = sum(frame.time for frame in stack)
     while stack:
         frame = stack.pop()
         own = frame.time - sum(child.time for child in frame.children)
-        if own > 0 and frame.file_path:
-            by_module[_module_of(frame.file_path)] += own
-            by_function[f"{frame.function} ({_module_of(frame.file_path)}:{frame.line_no})"] += own
+        owner = _python_owner(frame)
+        if own > 0 and owner is not None:
+            module = _module_of(owner.file_path)
+            by_module[module] += own
+            by_function[f"{owner.function} ({module}:{owner.line_no})"] += own
         stack.extend(frame.children)
-    lines = [f"pyinstrument, in-process build of {size} articles, {total:.1f} s sampled "
-             f"(full report: {work / 'profile.html'})", "", "| module | self time | share |", "|---|---|---|"]
+    lines = [f"pyinstrument, in-process build of {size} articles with 1 worker after warm-up, "
+             f"{root.time:.1f} s sampled "
+             f"(full report: {work / 'profile.html'}).", "", "| stage | time | share |", "|---|---|---|"]
+    for stage, frames in stages.items():
+        seconds = sum(frame.time for frame in frames)
+        lines.append(f"| {stage} | {seconds:.2f} s | {seconds / root.time:.0%} |")
+    lines += ["", "Within read, extract, merge:", "", "| module | self time | share |", "|---|---|---|"]
     for module, seconds in sorted(by_module.items(), key=lambda item: -item[1])[:12]:
-        lines.append(f"| {module} | {seconds:.2f} s | {seconds / total:.0%} |")
+        lines.append(f"| {module} | {seconds:.2f} s | {seconds / extraction:.0%} |")
     lines += ["", "| function | self time | share |", "|---|---|---|"]
-    for function, seconds in sorted(by_function.items(), key=lambda item: -item[1])[:12]:
-        lines.append(f"| {function} | {seconds:.2f} s | {seconds / total:.0%} |")
+    for function, seconds in sorted(by_function.items(), key=lambda item: -item[1])[:15]:
+        lines.append(f"| {function} | {seconds:.2f} s | {seconds / extraction:.0%} |")
     return lines
+
+
+def _stage_frames(root, function: str, file_suffix: str) -> list:
+    """The outermost frames of `function` from `file_suffix` in the profile tree."""
+    found, stack = [], [root]
+    while stack:
+        frame = stack.pop()
+        if frame.function == function and (frame.file_path or "").endswith(file_suffix):
+            found.append(frame)
+        else:
+            stack.extend(frame.children)
+    return found
+
+
+def _python_owner(frame):
+    """The Python function a sample's own time belongs to: pyinstrument books own time on
+    synthetic "[self]" children, and built-ins (C code) are charged to whoever called them."""
+    while frame is not None and (frame.is_synthetic or not frame.file_path
+                                 or frame.file_path.startswith("<")):
+        frame = frame.parent
+    return frame
 
 
 def _module_of(file_path: str) -> str:
@@ -224,6 +280,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="corpus size for throughput and speed-up")
     parser.add_argument("--profile-size", type=int, default=PROFILE_SIZE, help="0: no profile")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--skip-companions", action="store_true",
+                        help="leave out the Neo4j load and view rows (they start Neo4j and Chromium)")
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="folder for corpora and builds")
     args = parser.parse_args(argv)
     sizes = sorted({int(size) for size in args.sizes.split(",")})
@@ -233,12 +291,16 @@ def main(argv: list[str] | None = None) -> None:
     print("\n".join(header), flush=True)
 
     rows, one_worker = throughput_rows(work, args.throughput_size)
-    rows += scaling_rows(work, sizes, {args.throughput_size: one_worker})
+    scaling, largest = scaling_rows(work, sizes, {args.throughput_size: one_worker})
+    rows += scaling
     rows += speed_up_rows(work, args.throughput_size, one_worker)
-    largest_graph = work / f"build_{max(sizes)}_w1" / "graph.json"
-    rows += companion_rows(4, "bench_load.py", ["--graph", str(largest_graph)],
-                           f"Neo4j load rate, {max(sizes):,}-article graph")
-    rows += companion_rows(5, "bench_view.py", [], "view: time until a 2,000-node page is stable")
+    if not args.skip_companions:
+        rows += companion_rows(
+            4, "bench_load", ["--nodes", str(largest.figures["nodes"]), "--edges", str(largest.figures["edges"]),
+                              "--batch-sizes", "10000", "--parallel", "1"],
+            f"Neo4j load, a generated graph the size of the {max(sizes):,}-article one "
+            f"(run, batch, transactions, s, rows/s, / target)", load_table)
+        rows += companion_rows(5, "bench_view", [], "view: time until a 2,000-node page is stable", last_line)
     profile_lines = profile(work, args.profile_size) if args.profile_size else []
 
     report = ["# govkg benchmark results", "", "Written by `make bench` (bench/run.py). Machine:", "",
