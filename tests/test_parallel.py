@@ -88,6 +88,6 @@ def test_benchmark_suite_runs_end_to_end_on_a_tiny_corpus(tmp_path):
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr
     text = results.read_text("utf-8")
-    for measure in ("jieba.lcut throughput", "time per article at 12 / at 6", "2 workers over 1",
+    for measure in ("jieba.lcut throughput", "time per article at 12 / at 6", "2 workers over 1, 12 articles",
                     "logical cores", "Where the time goes", "write graph.json", "graph/extract"):
         assert measure in text
