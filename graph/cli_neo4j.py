@@ -44,7 +44,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
     graph, source = _read_graph(args)
     show_progress = sys.stderr.isatty() and not args.quiet
     with Database(_connection(args)) as database:
-        summary = database.load(graph, source, batch_size=args.batch_size,
+        summary = database.load(graph, source, batch_size=args.batch_size, parallel=args.parallel,
                                 progress=_progress_line if show_progress else None)
     if show_progress:
         print(file=sys.stderr)
@@ -91,6 +91,8 @@ def add_commands(sub) -> None:
     p.add_argument("--graph", metavar="FILE", help="a graph.json written by govkg build")
     p.add_argument("--batch-size", type=_positive, default=10_000, metavar="N",
                    help="rows per transaction (default: 10000)")
+    p.add_argument("--parallel", type=_positive, default=2, metavar="N",
+                   help="concurrent write transactions, on disjoint nodes (default: 2)")
     p.add_argument("--quiet", action="store_true", help="no progress line on the terminal")
     _connection_options(p)
     p.set_defaults(func=_cmd_load)

@@ -21,8 +21,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
 import time
 import unicodedata
+import zlib
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +48,8 @@ DEFAULT_USERNAME = "neo4j"
 #: The local development server's password when NEO4J_PASSWORD is not set (Neo4j wants ≥ 8 chars).
 DEFAULT_PASSWORD = "govkg-local"
 DEFAULT_BATCH_SIZE = 10_000
+#: Concurrent write transactions: the server works on one per core (these machines have two).
+DEFAULT_PARALLEL = 2
 #: Bolt, direct or routing (clusters, Aura), plain or TLS.
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
@@ -227,31 +232,44 @@ class Database:
                 session.run(statement).consume()
 
     def load(self, graph, source: str, batch_size: int = DEFAULT_BATCH_SIZE,
-             progress: Progress | None = None) -> LoadSummary:
+             progress: Progress | None = None, parallel: int = DEFAULT_PARALLEL) -> LoadSummary:
         """Merge `graph` into the database. The whole graph is checked first (GraphFileError, nothing
-        written); then schema, nodes, relationships. A load cut short leaves a part of the graph
+        written); then schema, nodes, relationships, in `parallel` concurrent transactions that
+        never touch the same node (see _edge_rounds). A load cut short leaves a part of the graph
         that the next load of the same input completes."""
         nodes, edges = R.graph_records(graph, source)
         started = time.perf_counter()
         summary = LoadSummary()
         total, done = len(nodes) + len(edges), 0
+        lock = threading.Lock()
+
+        def run_lane(lane: list[tuple[str, list[dict]]], write, is_node: bool) -> None:
+            nonlocal done
+            with self._session(neo4j.WRITE_ACCESS) as session:
+                for query, rows in lane:
+                    created = session.execute_write(write, query, rows)
+                    with lock:
+                        if is_node:
+                            summary.nodes_created += created
+                            summary.nodes_matched += len(rows) - created
+                        else:
+                            summary.relationships_created += created
+                            summary.relationships_matched += len(rows) - created
+                        done += len(rows)
+                        if progress:
+                            progress(done, total, time.perf_counter() - started)
+
+        node_lanes = [list(_node_batches(part, batch_size)) for part in _deal(nodes, parallel)]
+        rounds = [(_write_nodes, True, node_lanes)]
+        rounds += [(_write_edges, False, [list(_edge_batches(cell, batch_size)) for cell in lanes])
+                   for lanes in _edge_rounds(edges, parallel)]
         try:
             self.ensure_schema()
-            with self._session(neo4j.WRITE_ACCESS) as session:
-                for query, rows in _node_batches(nodes, batch_size):
-                    created = session.execute_write(_write_nodes, query, rows)
-                    summary.nodes_created += created
-                    summary.nodes_matched += len(rows) - created
-                    done += len(rows)
-                    if progress:
-                        progress(done, total, time.perf_counter() - started)
-                for query, rows in _edge_batches(edges, batch_size):
-                    created = session.execute_write(_write_edges, query, rows)
-                    summary.relationships_created += created
-                    summary.relationships_matched += len(rows) - created
-                    done += len(rows)
-                    if progress:
-                        progress(done, total, time.perf_counter() - started)
+            with ThreadPoolExecutor(max_workers=parallel, thread_name_prefix="govkg-load") as pool:
+                for write, is_node, lanes in rounds:
+                    futures = [pool.submit(run_lane, lane, write, is_node) for lane in lanes if lane]
+                    for future in futures:
+                        future.result()
         except (DriverError, Neo4jError, OSError) as exc:
             raise _user_error(exc, self.connection, f" after {done} of {total} rows; loading is "
                                                     "idempotent, so run the same load again") from None
@@ -302,6 +320,35 @@ def _write_edges(tx, query: str, rows: list[dict]) -> int:
         # an endpoint vanished between the node and relationship phases (a concurrent delete)
         raise TransientError(f"{len(rows) - merged} relationship endpoint(s) missing")
     return result.consume().counters.relationships_created
+
+
+def _deal(items: list, hands: int) -> list[list]:
+    return [items[hand::hands] for hand in range(hands)]
+
+
+def _edge_rounds(edges: list[R.EdgeRecord], parallel: int) -> list[list[list[R.EdgeRecord]]]:
+    """Relationships in rounds of `parallel` lanes whose endpoints never overlap, so concurrent
+    transactions never wait on each other's node locks (which would deadlock and retry).
+
+    Nodes fall into 2·parallel buckets by a hash of their id; the relationships between buckets i
+    and j (either way) form one cell. A round runs cells over disjoint bucket pairs side by side —
+    the pairings of a round-robin tournament — after two rounds of the within-bucket cells."""
+    buckets = 2 * parallel
+    cells: dict[tuple[int, int], list[R.EdgeRecord]] = {}
+    for edge in edges:
+        i, j = sorted((_bucket(edge.source, buckets), _bucket(edge.target, buckets)))
+        cells.setdefault((i, j), []).append(edge)
+    rounds = [[cells.get((i, i), []) for i in range(half * parallel, (half + 1) * parallel)] for half in (0, 1)]
+    ring = list(range(buckets))
+    for _ in range(buckets - 1):
+        pairs = [tuple(sorted((ring[k], ring[-1 - k]))) for k in range(parallel)]
+        rounds.append([cells.get(pair, []) for pair in pairs])
+        ring = [ring[0], ring[-1], *ring[1:-1]]
+    return rounds
+
+
+def _bucket(node_id: str, buckets: int) -> int:
+    return zlib.crc32(node_id.encode("utf-8")) % buckets
 
 
 def _batches(items: list, size: int) -> Iterator[list]:

@@ -246,3 +246,18 @@ def test_cli_errors_are_one_line_and_write_nothing(neo4j_connection, neo4j_db, t
 def test_database_error_messages_name_the_server():
     with pytest.raises(DatabaseError, match="not a usable Neo4j URI"):
         Database(Connection(uri="http://127.0.0.1:1"))
+
+
+@pytest.mark.parametrize("parallel", [1, 2, 3])
+def test_concurrent_relationship_lanes_never_share_a_node(parallel):
+    from loaders.neo4j import _edge_rounds
+    ends = [f"{S.PERSON}:{i}" for i in range(60)]
+    edges = [R.EdgeRecord(S.ATTENDS, a, b, S.PERSON, S.EVENT, {}) for a in ends[:30] for b in ends[25:]]
+    rounds = _edge_rounds(edges, parallel)
+    assert sorted(id(e) for lanes in rounds for lane in lanes for e in lane) == sorted(map(id, edges))
+    for lanes in rounds:
+        assert len(lanes) == parallel
+        touched = [{end for e in lane for end in (e.source, e.target)} for lane in lanes]
+        for i, first in enumerate(touched):
+            for second in touched[i + 1:]:
+                assert not first & second
