@@ -170,8 +170,9 @@ class LocalServer:
         command = [java_executable(), "-Xmx1g", *JVM_FLAGS, "-cp", f"{resolve_jars(self.version)}/*",
                    ADMIN_CLASS, *args]
         env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(self.conf_dir)}
-        done = subprocess.run(command, env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                              text=True, timeout=timeout)
+        # in the home: the importer writes its import.report into the working directory
+        done = subprocess.run(command, env=env, cwd=self.home, stdin=subprocess.DEVNULL,
+                              capture_output=True, text=True, timeout=timeout)
         output = (done.stdout + done.stderr).strip()
         if done.returncode != 0:
             raise ServerError(f"neo4j-admin {' '.join(args[:3])} failed:\n" + _tail(output, 20))

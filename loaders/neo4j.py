@@ -50,6 +50,9 @@ DEFAULT_PASSWORD = "govkg-local"
 DEFAULT_BATCH_SIZE = 10_000
 #: Concurrent write transactions: the server works on one per core (these machines have two).
 DEFAULT_PARALLEL = 2
+#: How long a transaction is retried while the server is unreachable or busy (a restart, a
+#: leader election) before the load gives up with a one-line error.
+DEFAULT_RETRY_SECONDS = 30.0
 #: Bolt, direct or routing (clusters, Aura), plain or TLS.
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
@@ -196,7 +199,7 @@ def schema_statements() -> list[str]:
 class Database:
     """An open connection to one database; use as a context manager."""
 
-    def __init__(self, connection: Connection):
+    def __init__(self, connection: Connection, retry_seconds: float = DEFAULT_RETRY_SECONDS):
         self.connection = connection
         where = connection.uri
         if connection.uri.partition("://")[0] not in BOLT_SCHEMES:
@@ -204,7 +207,8 @@ class Database:
                                 f"{', '.join(s + '://' for s in BOLT_SCHEMES)})")
         try:
             self.driver = GraphDatabase.driver(connection.uri, auth=(connection.username, connection.password),
-                                               connection_timeout=10, max_transaction_retry_time=30)
+                                               connection_timeout=10,
+                                               max_transaction_retry_time=retry_seconds)
         except (ConfigurationError, ValueError) as exc:
             raise DatabaseError(f"{where}: not a usable Neo4j URI ({exc})") from None
         try:
@@ -227,9 +231,11 @@ class Database:
         return self.driver.session(database=self.connection.database, default_access_mode=access_mode)
 
     def ensure_schema(self) -> None:
+        """Each statement in a managed transaction: two loads starting at once both create the
+        schema, deadlock on the label lock, and one of them retries."""
         with self._session(neo4j.WRITE_ACCESS) as session:
             for statement in schema_statements():
-                session.run(statement).consume()
+                session.execute_write(lambda tx, cypher=statement: tx.run(cypher).consume())
 
     def load(self, graph, source: str, batch_size: int = DEFAULT_BATCH_SIZE,
              progress: Progress | None = None, parallel: int = DEFAULT_PARALLEL) -> LoadSummary:
