@@ -165,9 +165,9 @@ def _generic(an: Analysis, hit: Hit, places: list[Mention], known: list[Mention]
         if not text.startswith(tuple(an.lex.titles), hit.end):
             return None
         token = an.token_at(hit.start)  # jieba glued the ending to a title (协会会长)
-    if len(hit.word) == 1 and len(token.word) > 1 and _in_dictionary(token.word) \
+    if len(hit.word) == 1 and len(token.word) == 2 and _in_dictionary(token.word) \
             and token.word not in an.lex.departments:
-        return None  # 布局, 格局, 大厅: an ordinary word that happens to end like a body
+        return None  # 布局, 格局, 大厅: an ordinary word that happens to end like a body (管理局 does not)
     start = _extend_left(an, min(hit.start, token.start))
     end = hit.end
     if kind == "media" and text[end:end + 1] == "·":
@@ -176,11 +176,12 @@ def _generic(an: Analysis, hit: Hit, places: list[Mention], known: list[Mention]
     if len(name) - len(hit.word) < 2 or name[0] in "全我本该各此其" or name[0].isdigit() and needs_body is False:
         return None
     titled = text[start - 1:start] == "《"  # 《大众日报》: book quotes make any words a name
-    if kind != "media" and not titled and not _has_proper_part(an, start, hit.start):
+    # 区政务服务数据管理局: a relative prefix standing alone (not the 市 of 市场) names the local body
+    relative = name[0] in RELATIVE_SCOPES and an.token_at(start).word == name[0]
+    if kind != "media" and not titled and not relative and not _has_proper_part(an, start, hit.start):
         return None  # 国际商协会, 志愿者协会: a kind of body, not one body
     place_at_start = next((m for m in places if m.span.start == start), None)
     body_inside = any(start <= m.span.start and m.span.end <= hit.start for m in known)
-    relative = name[0] in RELATIVE_SCOPES
     if needs_body and not (place_at_start or body_inside or relative or name.startswith(NATIONAL_PREFIXES)
                            or any(ch.isdigit() for ch in name)):
         return None

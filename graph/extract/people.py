@@ -80,8 +80,12 @@ class PeopleFinder:
         if end >= len(text) or text[end] in _PUNCT_AFTER_NAME:
             return True
         rest = text[end:end + 6]
-        return rest.startswith(self.speech) or rest.startswith(_FUNCTION_AFTER_NAME) or (
-            bool(followers) and rest.startswith(followers))
+        if rest.startswith(self.speech) or rest.startswith(_FUNCTION_AFTER_NAME) or (
+                bool(followers) and rest.startswith(followers)):
+            return True
+        # 张三分别牵头, 李四带领: a word of two or more characters that never sits in a name
+        token = self.an.token_at(end)
+        return token is not None and token.start == end and len(token.word) > 1 and self.an.is_stop_word(token.word)
 
     def _add(self, start: int, end: int, **flags) -> PersonMention:
         key = (start, end)
@@ -181,7 +185,19 @@ class PeopleFinder:
             place = self.local_place_ending.get(pending[0].start)
             if place is not None:
                 posts.append(Post(self._local_office(place, pending[0]), [t.word for t in pending], place.span.start))
+            else:
+                posts += self._inherited(pending)
         return [p for p in posts if not (lex.titles[p.titles[0]].needs_org and p.org is None)]
+
+    def _inherited(self, titles: list[Hit]) -> list[Post]:
+        """局长张三，副局长李四、王五: titles with no body of their own, right after a person named
+        with one, are posts in that person's body."""
+        start = titles[0].start
+        if start < 1 or self.text[start - 1] not in "，,、":
+            return []
+        previous = next((p for (_, end), p in self.found.items() if end == start - 1), None)
+        explicit = [post for post in previous.posts if not post.org.attrs.get("implied")] if previous else []
+        return [Post(explicit[-1].org, [t.word for t in titles], start)] if explicit else []
 
     def _bind(self, org: Mention, titles: list[Hit]) -> list[Post]:
         """Titles after a body belong to it, except those that name a body of their own (区长 after
