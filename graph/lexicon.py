@@ -38,6 +38,14 @@ class Title:
 
 
 @dataclass(frozen=True)
+class LocalBody:
+    word: str                   # how a post word names it: 党委 in 党委书记
+    levels: tuple[str, ...]     # the place levels it exists at
+    kind: str
+    pattern: str                # canonical name, {place} standing for the place
+
+
+@dataclass(frozen=True)
 class Department:
     full: str
     kind: str
@@ -61,6 +69,7 @@ class Lexicon:
     event_suffixes: tuple[str, ...]
     event_aliases: dict[str, str]
     media_suffixes: tuple[str, ...]
+    local_bodies: tuple[LocalBody, ...]       # longest body word first
 
 
 @cache
@@ -96,6 +105,8 @@ def lexicon() -> Lexicon:
         event_suffixes=tuple(sorted(_words("event_suffixes.txt"), key=len, reverse=True)),
         event_aliases={r[0]: r[1] for r in _rows("event_aliases.tsv")},
         media_suffixes=tuple(_words("media.txt")),
+        local_bodies=tuple(sorted((LocalBody(r[0], tuple(r[1].split(",")), r[2], r[3])
+                                   for r in _rows("local_bodies.tsv")), key=lambda b: -len(b.word))),
     )
 
 

@@ -86,7 +86,7 @@ def find_orgs(an: Analysis, places: list[Mention], ctx: Context) -> list[Mention
             kind, canonical = an.lex.national_orgs[hit.word]
             candidates.append(_mention(hit.start, hit.end, hit.word, canonical, kind))
     for hit in longest(an.hits.get(DEPARTMENT, [])):
-        mention = _department(an, hit, place_by_end, ctx)
+        mention = _department(an, hit, place_by_end, ctx) or _committee_department(an, hit, candidates)
         if mention:
             candidates.append(mention)
     suffixes = an.hits.get(ORG_SUFFIX, []) + an.hits.get(MEDIA_SUFFIX, [])
@@ -141,6 +141,23 @@ def _department(an: Analysis, hit: Hit, place_by_end, ctx: Context) -> Mention |
     surface = an.text[start:hit.end]
     canonical = department_name(department.full, place, department.kind, written) if place else surface
     return _mention(start, hit.end, surface, canonical, department.kind, place=place)
+
+
+def _committee_department(an: Analysis, hit: Hit, known: list[Mention]) -> Mention | None:
+    """县委常委、组织部部长: a party committee's department named bare, right after a post in that
+    committee, is the committee's own."""
+    department = an.lex.departments[hit.word]
+    if not department.full.startswith("委员会") or an.text[hit.start - 1:hit.start] != "、":
+        return None
+    for committee in reversed(known):
+        between = an.text[committee.span.end:hit.start - 1]
+        if committee.span.end < hit.start and (between in an.lex.titles or not between):
+            place = committee.attrs.get("place")
+            if committee.attrs["kind"] != "party" or not committee.attrs["canonical"].endswith("委") or not place:
+                return None
+            return _mention(hit.start, hit.end, hit.word, department_name(department.full, place),
+                            department.kind, place=place)
+    return None
 
 
 def department_name(full: str, place: str, kind: str = "", written: str = "") -> str:

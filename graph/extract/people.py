@@ -50,7 +50,8 @@ class PeopleFinder:
             held = self.org_ending.get(org.span.end)
             if held is None or org.span.start < held.span.start:
                 self.org_ending[org.span.end] = org
-        self.local_place_ending = {p.span.end: p for p in places if p.attrs.get("level") in ("street", "town")}
+        self.local_place_ending = {p.span.end: p for p in places
+                                   if p.attrs.get("level") in ("street", "town", "village", "community")}
         self.speech = an.lex.verbs["speech"] + an.lex.verbs["attend"]
         self.found: dict[tuple[int, int], PersonMention] = {}
 
@@ -184,7 +185,7 @@ class PeopleFinder:
         if not posts and pending:
             place = self.local_place_ending.get(pending[0].start)
             if place is not None:
-                posts.append(Post(self._local_office(place, pending[0]), [t.word for t in pending], place.span.start))
+                posts += self._local_offices(place, pending)
             else:
                 posts += self._inherited(pending)
         return [p for p in posts if not (lex.titles[p.titles[0]].needs_org and p.org is None)]
@@ -196,7 +197,8 @@ class PeopleFinder:
         if start < 1 or self.text[start - 1] not in "，,、":
             return []
         previous = next((p for (_, end), p in self.found.items() if end == start - 1), None)
-        explicit = [post for post in previous.posts if not post.org.attrs.get("implied")] if previous else []
+        explicit = [post for post in previous.posts
+                    if not post.org.attrs.get("implied") or post.org.attrs.get("named")] if previous else []
         return [Post(explicit[-1].org, [t.word for t in titles], start)] if explicit else []
 
     def _bind(self, org: Mention, titles: list[Hit]) -> list[Post]:
@@ -227,10 +229,27 @@ class PeopleFinder:
         return Mention(S.ORGANIZATION, title.word, Span(title.start, title.end),
                        {"canonical": canonical, "kind": kind, "implied": True})
 
-    def _local_office(self, place: Mention, title: Hit) -> Mention:
-        body = "办事处" if place.attrs["level"] == "street" else "人民政府"
-        return Mention(S.ORGANIZATION, place.surface, Span(place.span.start, place.span.end),
-                       {"canonical": place.attrs["canonical"] + body, "kind": "government", "implied": True})
+    def _local_offices(self, place: Mention, titles: list[Hit]) -> list[Post]:
+        """Posts below the county, each title in the body it names (梓山镇党委书记 → the town's party
+        committee, 村委会主任 → the villagers' committee), else in the local government."""
+        level, name = place.attrs["level"], place.attrs["canonical"]
+        posts: dict[str, Post] = {}
+        for title in titles:
+            body = next((b for b in self.an.lex.local_bodies
+                         if title.word.startswith(b.word) and level in b.levels), None)
+            if body is not None:
+                canonical, kind, named = body.pattern.format(place=name), body.kind, True
+                surface, span = place.surface + body.word, Span(place.span.start, title.start + len(body.word))
+            else:
+                canonical, kind, named = name + ("办事处" if level == "street" else "人民政府"), "government", False
+                surface, span = place.surface, place.span
+            if canonical in posts:
+                posts[canonical].titles.append(title.word)
+            else:
+                org = Mention(S.ORGANIZATION, surface, span,
+                              {"canonical": canonical, "kind": kind, "implied": True, "named": named})
+                posts[canonical] = Post(org, [title.word], place.span.start)
+        return list(posts.values())
 
     def _appointments(self) -> None:
         """NAME(同志)为/任/担任 ORG TITLE: a post stated after the name."""

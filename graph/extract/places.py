@@ -68,10 +68,17 @@ def _core_ok(an: Analysis, start: int, end: int) -> bool:
     offset = start
     while offset < end:
         token = an.token_at(offset)
-        if token.start >= start and token.end <= end and an.is_stop_word(token.word):
+        if token.start >= start and token.end <= end and an.is_stop_word(token.word) \
+                and not _name_character(token.word):
             return False
         offset = token.end
     return True
+
+
+def _name_character(word: str) -> bool:
+    """大 of 大冲社区, 新 of 新桥村: one adjective character often starts a local name."""
+    import jieba.posseg
+    return len(word) == 1 and jieba.posseg.dt.word_tag_tab.get(word) == "a"
 
 
 def _local_name_start(an: Analysis, suffix_start: int, place_ends: set[int]) -> int | None:
