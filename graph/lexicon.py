@@ -70,6 +70,7 @@ class Lexicon:
     event_aliases: dict[str, str]
     media_suffixes: tuple[str, ...]
     local_bodies: tuple[LocalBody, ...]       # longest body word first
+    generic_places: tuple[str, ...]           # 乡镇, 城乡: words ending like a place that name none
 
 
 @cache
@@ -107,6 +108,7 @@ def lexicon() -> Lexicon:
         media_suffixes=tuple(_words("media.txt")),
         local_bodies=tuple(sorted((LocalBody(r[0], tuple(r[1].split(",")), r[2], r[3])
                                    for r in _rows("local_bodies.tsv")), key=lambda b: -len(b.word))),
+        generic_places=tuple(_words("generic_places.txt")),
     )
 
 

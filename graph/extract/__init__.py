@@ -24,4 +24,7 @@ def extract(article: Article) -> ArticleFacts:
     reforms = [r for r in find_reforms(an)
                if not any(e.span.start <= r.span.start and r.span.end <= e.span.end for e in events)]
     people = PeopleFinder(an, orgs, places, ctx).find()
+    # 永康 in the name 黄永康, 通城 in the reform “一码通城”: not the places of that name
+    names = [p.mention.span for p in people] + [r.span for r in reforms]
+    places = [p for p in places if not any(n.start <= p.span.start and p.span.end <= n.end for n in names)]
     return FactsBuilder(an, places, orgs, events, reforms, people).facts()

@@ -10,6 +10,8 @@ from graph.extract.gazetteer import PLACE, longest
 from graph.model import Mention, Span
 from graph.places import Division, divisions
 
+#: Characters that count or pick out places rather than name one (一个村, 全镇, 各社区, 首个社区).
+_COUNTING = set("个各全每首几多该此这那其")
 LOCAL_LEVELS = {"街道": "street", "镇": "town", "乡": "town", "村": "village", "社区": "community"}
 _LOCAL_SUFFIX = re.compile("街道|社区|镇|乡|村")
 
@@ -27,7 +29,11 @@ def find_places(an: Analysis) -> list[Mention]:
         division = _choose(table.lookup(hit.word), mentioned_codes)
         mentions.append(Mention(S.PLACE, hit.word, Span(hit.start, hit.end), {
             "canonical": division.name, "level": division.level, "code": division.code}))
-    mentions += _local_places(an, mentions)
+    local = _local_places(an, mentions)
+    # 兴隆镇 is the town, not 兴隆县 by its short name
+    mentions = [m for m in mentions if not any(
+        place.span.start <= m.span.start and m.span.end < place.span.end for place in local)]
+    mentions += local
     mentions.sort(key=lambda m: m.span)
     return mentions
 
@@ -48,7 +54,7 @@ def _local_places(an: Analysis, named: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for match in _LOCAL_SUFFIX.finditer(text):
         suffix_start, suffix_end = match.start(), match.end()
-        if an.token_ending_at(suffix_end) is None:
+        if an.token_ending_at(suffix_end) is None or text.endswith(an.lex.generic_places, 0, suffix_end):
             continue
         start = _local_name_start(an, suffix_start, ends)
         if start is None:
@@ -63,7 +69,7 @@ def _local_places(an: Analysis, named: list[Mention]) -> list[Mention]:
 def _core_ok(an: Analysis, start: int, end: int) -> bool:
     """The name part holds only name characters: no function word, no verb (游古村, 要到社区)."""
     core = an.text[start:end]
-    if not all(CJK.match(c) for c in core) or any(c in an.lex.boundaries for c in core):
+    if not all(CJK.match(c) for c in core) or any(c in an.lex.boundaries or c in _COUNTING for c in core):
         return False
     offset = start
     while offset < end:
@@ -100,6 +106,8 @@ def _local_name_start(an: Analysis, suffix_start: int, place_ends: set[int]) -> 
             break
         before = text[start - 1] if start > 0 else "\n"
         token = an.token_ending_at(start)
+        if not an.token_boundary(start):
+            continue  # 深圳湾社区 does not start at 圳
         if (not CJK.match(before) or an.is_stop_word(before)
                 or (token is not None and an.is_stop_word(token.word))):
             core = text[start:suffix_start]
