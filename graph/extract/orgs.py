@@ -23,6 +23,9 @@ BUREAU_KINDS = {"government", "party", "congress", "cppcc", "court", "military"}
 #: Kinds of body in which a post makes the holder an official.
 OFFICIAL_KINDS = BUREAU_KINDS | {"mass", "public_institution"}
 MAX_NAME = 24
+MAX_PLACE_GAP = 10
+#: Prepositions, conjunctions, particles, pronouns, adverbs: never inside a body's name.
+FUNCTION_TAGS = ("p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d", "y", "e", "o")
 COUNTY_CITY_DOMINANCE = 3
 
 
@@ -84,7 +87,7 @@ def find_orgs(an: Analysis, places: list[Mention], ctx: Context) -> list[Mention
     for hit in an.hits.get(NATIONAL_ORG, []):
         if an.token_boundary(hit.start):
             kind, canonical = an.lex.national_orgs[hit.word]
-            candidates.append(_mention(hit.start, hit.end, hit.word, canonical, kind))
+            candidates.append(_mention(hit.start, hit.end, hit.word, canonical, kind, national=True))
     for hit in longest(an.hits.get(DEPARTMENT, [])):
         mention = _department(an, hit, place_by_end, ctx) or _committee_department(an, hit, candidates)
         if mention:
@@ -97,7 +100,22 @@ def find_orgs(an: Analysis, places: list[Mention], ctx: Context) -> list[Mention
         mention = _generic(an, hit, places, candidates, ctx)
         if mention:
             candidates.append(mention)
-    return _dedupe(candidates)
+    return _with_local_branches(_dedupe(candidates))
+
+
+def _with_local_branches(mentions: list[Mention]) -> list[Mention]:
+    """国家税务总局湄潭县税务局: a national body right before a local one with a place is one
+    name, the national body's local branch."""
+    by_start = {m.span.start: m for m in mentions}
+    out = []
+    for m in mentions:
+        branch = by_start.get(m.span.end)
+        if m.attrs.get("national") and branch is not None and branch.attrs.get("place"):
+            out.append(_mention(m.span.start, branch.span.end, m.surface + branch.surface,
+                                m.attrs["canonical"] + branch.attrs["canonical"], branch.attrs["kind"],
+                                place=branch.attrs["place"]))
+        out.append(m)
+    return _dedupe(out)
 
 
 def _mention(start: int, end: int, surface: str, canonical: str, kind: str, **extra) -> Mention:
@@ -185,7 +203,7 @@ def _generic(an: Analysis, hit: Hit, places: list[Mention], known: list[Mention]
     if len(hit.word) == 1 and len(token.word) == 2 and _in_dictionary(token.word) \
             and token.word not in an.lex.departments:
         return None  # 布局, 格局, 大厅: an ordinary word that happens to end like a body (管理局 does not)
-    start = _extend_left(an, min(hit.start, token.start))
+    start = _extend_to_place(an, _extend_left(an, min(hit.start, token.start)), places)
     end = hit.end
     if kind == "media" and text[end:end + 1] == "·":
         end = _extend_right(an, end + 1) if _extend_right(an, end + 1) - end > 2 else end
@@ -266,6 +284,30 @@ def _extend_left(an: Analysis, start: int) -> int:
                 break
         start = token.start
     return start
+
+
+def _extend_to_place(an: Analysis, start: int, places: list[Mention]) -> int:
+    """湄潭县新时代文明实践中心: a name that holds a verb (实践) still runs back to the place it
+    starts with, as long as no cue verb, function word or punctuation lies between."""
+    place = max((p for p in places if start - MAX_PLACE_GAP <= p.span.end <= start), default=None,
+                key=lambda p: p.span.end)
+    if place is None or place.span.end == start:
+        return start
+    cue_verbs = {verb for words in an.lex.verbs.values() for verb in words}
+    offset = place.span.end
+    while offset < start:
+        token = an.token_at(offset)
+        if token is None or token.start != offset or not all(CJK.match(c) for c in token.word) \
+                or token.word in an.lex.boundaries or token.word in cue_verbs \
+                or jieba_tag(token.word) in FUNCTION_TAGS:
+            return start
+        offset = token.end
+    return place.span.start
+
+
+def jieba_tag(word: str) -> str | None:
+    import jieba.posseg
+    return jieba.posseg.dt.word_tag_tab.get(word)
 
 
 def _is_place_word(an: Analysis, token) -> bool:

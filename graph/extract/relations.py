@@ -19,6 +19,11 @@ _LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2, "town": 3, 
                "village": 4, "community": 4}
 NON_PRIMARY_KINDS = ("cppcc", "congress")
 MAX_ATTEND_GAP = 4
+_AT = ("在", "于")
+_LIST_JOINERS = ("、", "和", "与", "及", ",", "，")
+#: Verbs by which a body hosts an event, in a list or passive (由A、B联合主办): never 组织/开展 alone,
+#: which also mean to organise people or carry work out.
+_HOSTS = re.compile(r"(?:联合|共同)?(?:主办|承办|举办|召开|举行|主持召开)")
 
 
 class FactsBuilder:
@@ -232,20 +237,24 @@ class FactsBuilder:
             we = any(w in body for w in _WE)
             # ORGANIZES: a body (or 我们) with a verb of holding, then the event
             for event in events:
-                verb_before = _verb_between(body, lex.verbs["organize"], None, event.span.start - s)
+                after_subject = subject.span.end - s if subject is not None else 0
+                verb_before = _verb_between(body, lex.verbs["organize"], after_subject, event.span.start - s)
                 if verb_before is None:
                     continue
-                if subject is not None and subject.span.end - s <= verb_before:
+                if subject is not None:
                     self.relate(S.ORGANIZES, self.eid(subject), self.eid(event), s)
-                elif we and speaker_org is not None:
+                elif we and speaker_org is not None or sentence.section in interviews and speaker_org is not None:
                     self.relate(S.ORGANIZES, speaker_org, self.eid(event), s)
-            # ORGANIZES, passive: 由ORG主办(的EVENT) names the host of the event here or last in the item
-            for org in orgs:
-                if self.text[org.span.start - 1:org.span.start] == "由" and self.text.startswith(
-                        lex.verbs["organize"], org.span.end):
-                    hosted = [ev for ev in events if ev.span.start > org.span.end] or \
-                        [m for m in [last_event.get(sentence.section)] if m is not None]
-                    for event in hosted[:1]:
+            # ORGANIZES by a list of bodies right before the verb: (由)A、B(联合)主办，C承办(的EVENT);
+            # the event named after the verb, else before the list, else last in the news item
+            for chain in _chains(self.text, orgs):
+                if not _HOSTS.match(self.text, chain[-1].span.end) or self.text[:chain[0].span.start].endswith(_AT):
+                    continue  # 在X大学举行: the venue, not a host
+                hosted = [ev for ev in events if ev.span.start >= chain[-1].span.end][:1] or \
+                    [ev for ev in events if ev.span.end <= chain[0].span.start][-1:] or \
+                    [m for m in [last_event.get(sentence.section)] if m is not None]
+                for org in chain:
+                    for event in hosted:
                         self.relate(S.ORGANIZES, self.eid(org), self.eid(event), s)
             # ATTENDS: people before a verb of attending; the event named here or last in the item
             target = events[0] if events else last_event.get(sentence.section)
@@ -283,7 +292,7 @@ class FactsBuilder:
             if 0 <= gap <= MAX_ATTEND_GAP:
                 out += pending
                 pending = []
-            elif not re.match(r"[、,，][^。;]{0,20}$", self.text[person.span.end:person.span.end + 1] or "x"):
+            elif self.text[person.span.end:person.span.end + 1] not in ("、", ",", "，", "与", "和", "及"):
                 pending = []
         return out
 
@@ -351,6 +360,17 @@ class FactsBuilder:
                     out[section] = posts[name]
                     break
         return out
+
+
+def _chains(text: str, orgs: list[Mention]) -> list[list[Mention]]:
+    """Bodies written as one list (A、B和C), in text order."""
+    chains: list[list[Mention]] = []
+    for org in sorted(orgs, key=lambda m: m.span.start):
+        if chains and text[chains[-1][-1].span.end:org.span.start] in _LIST_JOINERS:
+            chains[-1].append(org)
+        else:
+            chains.append([org])
+    return chains
 
 
 def _verb_between(body: str, verbs, start, end) -> int | None:
