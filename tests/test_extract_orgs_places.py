@@ -51,3 +51,32 @@ def test_ordinary_words_are_not_places():
 def test_party_committee_departments():
     facts, names = facts_of("临沂市委宣传部部长葛明出席。")
     assert ("葛明", "中共临沂市委宣传部", "部长") in relations(facts, names, S.HOLDS_POSITION)
+
+
+def test_local_place_names_neither_count_nor_name_kinds_of_place():
+    facts, _ = facts_of("全市14个乡镇、城乡各村都设了服务点，首个社区站在大湾社区。年底前全镇完成。")
+    places = {e.name for e in facts.entities if S.PLACE in e.labels}
+    assert "大湾社区" in places
+    assert not places & {"个乡镇", "城乡", "首个社区", "前全镇", "个社区"}
+
+
+def test_a_place_name_inside_a_person_or_a_reform_name_is_no_place():
+    facts, _ = facts_of("浙江省金华市。主任何永康表示，将推广“一码通城”应用。")
+    places = {e.name for e in facts.entities if S.PLACE in e.labels}
+    assert "永康市" not in places and "通城县" not in places
+    assert entity(facts, S.PERSON, "何永康") is not None
+
+
+def test_a_national_body_and_its_local_branch_are_one_name():
+    facts, _ = facts_of("贵州省遵义市。国家税务总局凤冈县税务局开展便民服务。")
+    assert entity(facts, S.ORGANIZATION, "国家税务总局凤冈县税务局") is not None
+
+
+def test_a_body_whose_name_holds_a_verb_runs_back_to_its_place():
+    facts, _ = facts_of("活动由凤冈县新时代文明实践中心主办。")
+    assert entity(facts, S.ORGANIZATION, "凤冈县新时代文明实践中心") is not None
+
+
+def test_a_relative_prefix_alone_names_the_local_body():
+    facts, _ = facts_of("广东省佛山市顺德区。区政务服务数据管理局局长钱一川介绍。")
+    assert entity(facts, S.ORGANIZATION, "顺德区政务服务数据管理局") is not None

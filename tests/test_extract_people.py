@@ -38,3 +38,36 @@ def test_words_after_a_title_are_not_taken_for_names():
 def test_street_office_is_implied_by_a_street_title():
     facts, names = facts_of("据南湖街道副主任贺云飞介绍，该项服务已上线。")
     assert ("贺云飞", "南湖街道办事处", "副主任") in relations(facts, names, S.HOLDS_POSITION)
+
+
+def test_titles_after_a_named_post_inherit_its_body():
+    facts, names = facts_of("会上，宜宾市医疗保障局局长任晓川，副局长郑一帆、孟可心分别发言。")
+    posts = relations(facts, names, S.HOLDS_POSITION)
+    body = "宜宾市医疗保障局"
+    assert {("任晓川", body, "局长"), ("郑一帆", body, "副局长"), ("孟可心", body, "副局长")} <= posts
+
+
+def test_a_title_without_a_body_before_it_and_no_post_before_inherits_nothing():
+    facts, names = facts_of("他说，副局长郑一帆分别走访企业。")
+    assert not relations(facts, names, S.HOLDS_POSITION)
+
+
+def test_posts_below_the_county_name_their_own_bodies():
+    facts, names = facts_of("四川省宜宾市翠屏区。李庄镇党委书记严一丁介绍情况。"
+                            "白塔村党支部书记、村委会主任古月明说，路修好了。")
+    posts = relations(facts, names, S.HOLDS_POSITION)
+    assert ("严一丁", "中共李庄镇委员会", "党委书记") in posts
+    assert ("古月明", "白塔村党支部", "党支部书记") in posts
+    assert ("古月明", "白塔村村民委员会", "村委会主任") in posts
+
+
+def test_a_committee_department_named_bare_after_a_post_in_the_committee():
+    facts, names = facts_of("湖南省浏阳市。市委常委、宣传部部长甘一凡出席。")
+    posts = relations(facts, names, S.HOLDS_POSITION)
+    assert ("甘一凡", "中共浏阳市委", "常委") in posts
+    assert ("甘一凡", "中共浏阳市委宣传部", "部长") in posts
+
+
+def test_a_name_ends_before_a_verb_or_adverb():
+    facts, _ = facts_of("副市长肖一航、邝小敏分别带队检查。")
+    assert entity(facts, S.PERSON, "肖一航") is not None and entity(facts, S.PERSON, "邝小敏") is not None

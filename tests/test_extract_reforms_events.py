@@ -76,3 +76,10 @@ def test_programme_titles_in_book_quotes_but_not_newspapers():
 def test_reforms_in_straight_quotes():
     facts, names = facts_of('德州市行政审批服务局推出"德速办"平台。')
     assert ("德州市行政审批服务局", "德速办", None) in relations(facts, names, S.PROMOTES)
+
+
+def test_hosts_in_a_list_and_in_a_passive_but_never_the_venue():
+    facts, names = facts_of("陕西省汉中市。第二届汉中油菜花节在汉中职业技术学院举行。"
+                            "本届油菜花节由汉中市人民政府、陕西省文化和旅游厅主办，汉台区人民政府承办。")
+    hosts = {org for org, event, _ in relations(facts, names, S.ORGANIZES)}
+    assert hosts == {"汉中市人民政府", "陕西省文化和旅游厅", "汉台区人民政府"}
