@@ -11,7 +11,9 @@ from graph.extract.gazetteer import EVENT_ALIAS, EVENT_SUFFIX, PLACE
 from graph.model import Mention, Span
 
 WEAK_ENDINGS = ("活动", "会议", "仪式", "展览", "比赛", "对话", "演出", "节", "大会", "论坛")
-_SPECIFIC = re.compile(r"\d|第[一二三四五六七八九十百零\d]+[届次]|首届|[“‘]|暨")
+_SPECIFIC = re.compile(r"\d|第?[一二三四五六七八九十百零\d]+[届次]|首届|[“‘]|暨")
+#: 12项主题活动, 三场比赛: a count of events, not the name of one.
+_COUNTED = re.compile(r"^[\d一二三四五六七八九十百千两]+[项个场批类次期]")
 _LEADING_NOISE = re.compile(r"^(本届|此次|本次|这次|该|今年|去年|上届)")
 _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[至到\-~](?:(\d{1,2})月)?(\d{1,2})日)?")
 _DAY = re.compile(r"(?<![月\d])(\d{1,2})日")
@@ -22,7 +24,9 @@ MAX_EVENT = 40
 
 def find_events(an: Analysis) -> list[Mention]:
     text = an.text
-    found: list[Mention] = []
+    # the usual short names first: where a name also ends like an event, the table's canonical wins
+    found = [Mention(S.EVENT, hit.word, Span(hit.start, hit.end), {"canonical": an.lex.event_aliases[hit.word]})
+             for hit in an.hits.get(EVENT_ALIAS, [])]
     for hit in an.hits.get(EVENT_SUFFIX, []):
         token = an.token_ending_at(hit.end)
         if token is None:
@@ -34,12 +38,10 @@ def find_events(an: Analysis) -> list[Mention]:
         start = hit.end - len(name)
         quoted = text[start - 1:start] in ("“", "‘")
         has_place = any(start <= p.start and p.end <= hit.start for p in an.hits.get(PLACE, []))
-        if len(name) - len(hit.word) < 2 or not _specific_enough(name, hit.word, quoted, has_place):
+        if len(name) - len(hit.word) < 2 or not _specific_enough(name, hit.word, quoted, has_place) \
+                or _COUNTED.match(name):
             continue
         found.append(Mention(S.EVENT, name, Span(start, hit.end), {"canonical": name}))
-    for hit in an.hits.get(EVENT_ALIAS, []):
-        found.append(Mention(S.EVENT, hit.word, Span(hit.start, hit.end),
-                             {"canonical": an.lex.event_aliases[hit.word]}))
     return _maximal(found)
 
 
