@@ -71,3 +71,10 @@ def test_a_committee_department_named_bare_after_a_post_in_the_committee():
 def test_a_name_ends_before_a_verb_or_adverb():
     facts, _ = facts_of("副市长肖一航、邝小敏分别带队检查。")
     assert entity(facts, S.PERSON, "肖一航") is not None and entity(facts, S.PERSON, "邝小敏") is not None
+
+
+def test_padded_byline_names_and_photo_credits():
+    facts, names = facts_of("本报记者 甘一丁 通讯员 舒 展\n正文。\n图为工作人员在窗口服务。 洪 亮 摄\n（伍一鸣 摄）\n")
+    authors = {p for p, _, _ in relations(facts, names, S.AUTHORED)}
+    assert authors == {"甘一丁", "舒展", "洪亮", "伍一鸣"}
+    assert "舒 展" in entity(facts, S.PERSON, "舒展").aliases

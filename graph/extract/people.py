@@ -21,6 +21,10 @@ _FUNCTION_AFTER_NAME = ("同志", "等", "和", "与", "在", "一行", "接受"
                         "则", "还", "又", "都", "是", "已", "将", "率", "到", "来", "赴", "深入", "代表",
                         "的", "摄", "报道", "任", "担任", "当选", "忍不住", "从", "通过", "正", "今年", "带领",
                         "陪同", "一同", "详细", "先后", "首先", "随后", "现场", "实地", "深入", "所作", "全程")
+_SPACED_NAME = re.compile(r"([\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff])(?=[ \u3000]|\n|$|摄)")
+#: A photo credit closing a line or a caption: 张三 摄, （舒 畅 摄）, 图为……。 陈 默 摄
+_PHOTO_CREDIT = re.compile(r"(?m)(?:^|(?<=[。（(]))[ \u3000]*([\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3})"
+                           r"[ \u3000]*摄[ \u3000]*(?:$|[）)])")
 _NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又已该其这那")
 _APPOINTMENT = ("同志为", "为", "任", "担任", "当选为", "当选")
 
@@ -107,14 +111,23 @@ class PeopleFinder:
         self._speakers()
         return sorted(self.found.values(), key=lambda p: p.mention.span)
 
+    def _spaced_name(self, pos: int) -> tuple[int, int] | None:
+        """舒 畅: a byline's two-character name padded to the width of three."""
+        match = _SPACED_NAME.match(self.text, pos)
+        return (pos, match.end(1)) if match and match.group(1)[0] in self.an.lex.surnames else None
+
     def _bylines(self) -> None:
+        for match in _PHOTO_CREDIT.finditer(self.text):
+            name = self.name_at(match.start(1)) or self._spaced_name(match.start(1))
+            if name is not None and name[1] == match.end(1):
+                self._add(*name, journalist=True)
         for match in _BYLINE_ROLE.finditer(self.text):
             pos = match.end()
             while pos < len(self.text) and self.text[pos] in " :\u3000":
                 pos += 1
             found_one = False
             while True:
-                name = self.name_at(pos)
+                name = self.name_at(pos) or self._spaced_name(pos)
                 if name is None:
                     break
                 if not found_one and pos == match.end() and self.text[name[1]:name[1] + 1] not in " /)、\n摄":

@@ -72,15 +72,14 @@ class FactsBuilder:
         self._group(S.EVENT, self.events, self._event_attrs)
         self._group(S.REFORM, self.reforms, lambda ms: ([S.REFORM], {S.KIND: ms[0].attrs.get("kind")}))
         persons = [p.mention for p in self.people]
-        for p in self.people:
-            p.mention.attrs["canonical"] = p.mention.surface
+        for p in self.people:  # 舒 畅: a byline pads a two-character name; the name has no space
+            p.mention.attrs["canonical"] = re.sub(r"\s", "", p.mention.surface)
         self._group(S.PERSON, persons, self._person_attrs)
 
     def _group(self, label: str, mentions: list[Mention], describe) -> None:
         for (_, key), members in group_mentions(mentions).items():
-            name = key if label != S.PERSON else members[0].surface
             named = [m for m in members if plain(m.attrs["canonical"]) == key] or members
-            name = named[0].attrs["canonical"] if label != S.PERSON else name
+            name = named[0].attrs["canonical"] if label != S.PERSON else members[0].attrs["canonical"]
             labels, attrs = describe(members)
             entity = make_entity(label, plain(name) if label == S.REFORM else name, members,
                                  self.article_id, labels, attrs)
