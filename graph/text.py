@@ -65,7 +65,9 @@ class Doc:
             next_end = text.find("\n", match.end())
             following = text[match.end():next_end if next_end >= 0 else len(text)].strip()
             tail = re.split(f"[{SENTENCE_END}]", line)[-1]
+            # a line opening with a dash is a subtitle (——访…局长X), whole however long
             if (len(line) >= BROKEN_LINE_MIN and line[-1] not in SENTENCE_END + _CLOSERS + ":"
+                    and not line.startswith(("—", "-"))
                     and _CLAUSE_MARK.search(line) and not _BYLINE.search(tail)
                     and following and not is_headline(following) and not _BYLINE.search(following)
                     and not _DATELINE.match(following)):

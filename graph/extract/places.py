@@ -75,16 +75,17 @@ def _core_ok(an: Analysis, start: int, end: int) -> bool:
     while offset < end:
         token = an.token_at(offset)
         if token.start >= start and token.end <= end and an.is_stop_word(token.word) \
-                and not _name_character(token.word):
+                and not _name_character(token.word, first=token.start == start):
             return False
         offset = token.end
     return True
 
 
-def _name_character(word: str) -> bool:
-    """大 of 大冲社区, 新 of 新桥村: one adjective character often starts a local name."""
+def _name_character(word: str, first: bool) -> bool:
+    """大 of 大冲社区, 冲 of 大冲社区: one character of a local name may read as an adjective, or
+    after the first as a verb (要到社区 starts with one)."""
     import jieba.posseg
-    return len(word) == 1 and jieba.posseg.dt.word_tag_tab.get(word) == "a"
+    return len(word) == 1 and jieba.posseg.dt.word_tag_tab.get(word) in (("a",) if first else ("a", "v"))
 
 
 def _local_name_start(an: Analysis, suffix_start: int, place_ends: set[int]) -> int | None:
