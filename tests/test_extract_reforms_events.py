@@ -83,3 +83,11 @@ def test_hosts_in_a_list_and_in_a_passive_but_never_the_venue():
                             "本届油菜花节由汉中市人民政府、陕西省文化和旅游厅主办，汉台区人民政府承办。")
     hosts = {org for org, event, _ in relations(facts, names, S.ORGANIZES)}
     assert hosts == {"汉中市人民政府", "陕西省文化和旅游厅", "汉台区人民政府"}
+
+
+def test_speakers_at_the_event_and_those_answering_questions_attend_it():
+    facts, names = facts_of("6月3日，江门市召开优化营商环境新闻发布会。市商务局局长汤一凡在会上介绍了情况；"
+                            "市税务局副局长池小川、市医保局副局长柏青回答记者提问。"
+                            "市民邹一鸣在会后表示满意。")
+    attendees = {p for p, _, _ in relations(facts, names, S.ATTENDS)}
+    assert attendees == {"汤一凡", "池小川", "柏青"}

@@ -20,6 +20,7 @@ _LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2, "town": 3, 
 NON_PRIMARY_KINDS = ("cppcc", "congress")
 MAX_ATTEND_GAP = 4
 _AT = ("在", "于")
+_AT_THE_EVENT = re.compile(r"^(?:在|于)(?:[^,，。;；、]{0,6}?(?:会|仪式|式|活动|会议)上|(?:活动)?现场)")
 _LIST_JOINERS = ("、", "和", "与", "及", ",", "，")
 #: Verbs by which a body hosts an event, in a list or passive (由A、B联合主办): never 组织/开展 alone,
 #: which also mean to organise people or carry work out.
@@ -286,9 +287,14 @@ class FactsBuilder:
         pending: list[Mention] = []
         for person in sorted(persons, key=lambda m: m.span.start):
             pending.append(person)
-            after = self.text[person.span.end:min(end, person.span.end + MAX_ATTEND_GAP + 4)]
-            gap = min((after.find(v) for v in verbs if v in after), default=-1)
-            if 0 <= gap <= MAX_ATTEND_GAP:
+            after = self.text[person.span.end:min(end, person.span.end + MAX_ATTEND_GAP + 12)]
+            # 在会上表示, 在现场介绍: whoever speaks at the event attends it
+            at_event = _AT_THE_EVENT.match(after)
+            said = verbs + self.an.lex.verbs["speech"] if at_event else verbs
+            if at_event:
+                after = after[at_event.end():]
+            gap = min((after.find(v) for v in said if v in after), default=-1)
+            if 0 <= gap <= MAX_ATTEND_GAP and not after[:gap].endswith("的"):
                 out += pending
                 pending = []
             elif self.text[person.span.end:person.span.end + 1] not in ("、", ",", "，", "与", "和", "及"):
