@@ -91,3 +91,10 @@ def test_speakers_at_the_event_and_those_answering_questions_attend_it():
                             "市民邹一鸣在会后表示满意。")
     attendees = {p for p, _, _ in relations(facts, names, S.ATTENDS)}
     assert attendees == {"汤一凡", "池小川", "柏青"}
+
+
+def test_the_agent_of_a_passive_pushes_and_the_object_of_a_verb_does_not():
+    facts, names = facts_of("广东省江门市。服务站由蓬江区环市街道办事处打造，以“环市e家”为服务品牌，"
+                            "首批进驻江门市公安局蓬江分局等部门。")
+    pushers = {org for org, reform, _ in relations(facts, names, S.PROMOTES) if reform == "环市e家"}
+    assert pushers == {"环市街道办事处"} or pushers == {"蓬江区环市街道办事处"}

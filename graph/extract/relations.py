@@ -7,7 +7,7 @@ from collections import Counter
 from graph import schema as S
 from graph.extract.analysis import Analysis
 from graph.extract.events import event_dates
-from graph.extract.orgs import OFFICIAL_KINDS, is_bureau
+from graph.extract.orgs import OFFICIAL_KINDS, is_bureau, jieba_tag
 from graph.extract.people import PersonMention
 from graph.extract.resolve import group_mentions, make_entity, plain
 from graph.model import ArticleFacts, Entity, Evidence, Mention, Relation
@@ -314,10 +314,17 @@ class FactsBuilder:
     def _subject(self, orgs: list[Mention], sentence_start: int) -> Mention | None:
         """The body the sentence is about: its first organization not inside a prepositional phrase."""
         prepositions = self.an.lex.verbs["preposition"]
+        pushes = self.an.lex.verbs["promote"]
+        for org in orgs:  # 由X打造: the agent of a passive is the actor
+            if self.text[org.span.start - 1:org.span.start] == "由" and self.text.startswith(pushes, org.span.end):
+                return org
         for org in orgs:
             before = self.text[max(sentence_start, org.span.start - 3):org.span.start]
             if before.endswith(prepositions) or before.endswith(("的", "接受")):
                 continue
+            verb = self.an.token_ending_at(org.span.start)
+            if verb is not None and len(verb.word) > 1 and (jieba_tag(verb.word) or "").startswith("v"):
+                continue  # 进驻X局: the object of a verb
             if self.text.startswith(tuple(self.an.lex.titles), org.span.end):
                 continue  # ORG TITLE NAME: the body is part of a person's description
             after = self.text[org.span.end:org.span.end + 2]
