@@ -62,9 +62,11 @@ class GraphBuilder:
     # ---------------------------------------------------------------- produce
 
     def graph(self) -> nx.MultiDiGraph:
+        """The merged graph. The builder hands its contents over as it goes (a large corpus's
+        facts and graph never both sit in memory whole), so it is empty afterwards."""
         g = nx.MultiDiGraph()
         for node_id in sorted(self._nodes):
-            node = self._nodes[node_id]
+            node = self._nodes.pop(node_id)
             name = min(node["names"])  # one id, one canonical name; min() only breaks ties stably
             labels = sorted(node["labels"], key=S.SPECIFICITY.index)
             attrs = {key: min(values) for key, values in sorted(node["attrs"].items())}
@@ -73,7 +75,7 @@ class GraphBuilder:
                 S.ALIASES: sorted((node["aliases"] | node["names"]) - {name}),
                 S.SOURCES: sorted(node["sources"]), **attrs})
         for (source, rel_type, target) in sorted(self._edges):
-            edge = self._edges[(source, rel_type, target)]
+            edge = self._edges.pop((source, rel_type, target))
             attrs = {S.TYPE: rel_type,
                      S.EVIDENCE: [e.as_dict() for e in sorted(edge["evidence"], key=_evidence_order)],
                      S.ARTICLES: sorted(edge["articles"])}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 import os
 import tempfile
 from pathlib import Path
@@ -18,29 +19,35 @@ class GraphFileError(ValueError):
     """A graph.json that cannot be read or was not written by govkg."""
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write `text` to `path` via a temp file in the same folder and a rename: readers see the old
-    file or the new one, never half of one."""
+def atomic_write_text(path: Path, text: str | Iterable[str]) -> None:
+    """Write `text` (a string, or its pieces in order) to `path` via a temp file in the same
+    folder and a rename: readers see the old file or the new one, never half of one."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.writelines([text] if isinstance(text, str) else text)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def graph_to_json(graph: nx.MultiDiGraph) -> str:
+def _json_pieces(graph: nx.MultiDiGraph) -> Iterator[str]:
     data = nx.node_link_data(graph, edges="links")
     data["graph"] = {"format": FORMAT, "version": FORMAT_VERSION}
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    yield from json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True).iterencode(data)
+    yield "\n"
+
+
+def graph_to_json(graph: nx.MultiDiGraph) -> str:
+    return "".join(_json_pieces(graph))
 
 
 def write_graph_json(graph: nx.MultiDiGraph, path: Path) -> None:
-    atomic_write_text(path, graph_to_json(graph))
+    """Written piece by piece: a large graph's file never sits in memory whole."""
+    atomic_write_text(path, _json_pieces(graph))
 
 
 def read_graph_json(path: Path) -> nx.MultiDiGraph:
