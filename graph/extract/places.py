@@ -69,12 +69,15 @@ def _local_places(an: Analysis, named: list[Mention]) -> list[Mention]:
 def _core_ok(an: Analysis, start: int, end: int) -> bool:
     """The name part holds only name characters: no function word, no verb (游古村, 要到社区)."""
     core = an.text[start:end]
-    if not all(CJK.match(c) for c in core) or any(c in an.lex.boundaries or c in _COUNTING for c in core):
+    if not all(CJK.match(c) for c in core) or any(c in _COUNTING for c in core):
         return False
     offset = start
     while offset < end:
         token = an.token_at(offset)
-        if token.start >= start and token.end <= end and an.is_stop_word(token.word) \
+        inside = token.start >= start and token.end <= end
+        if inside and token.word in an.lex.boundaries:
+            return False  # a function word, not the 和 of 和睦
+        if inside and an.is_stop_word(token.word) \
                 and not _name_character(token.word, first=token.start == start):
             return False
         offset = token.end
