@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from graph import schema as S
 from graph.extract.analysis import CJK, Analysis
 from graph.extract.gazetteer import PERSON_ROLE, TITLE, Hit, longest
-from graph.extract.orgs import Context, department_name
+from graph.extract.orgs import Context, department_name, expand_abbreviations
 from graph.model import Mention, Span
 
 _PUNCT_AFTER_NAME = set(" \t\n,.;:!?()[]/、。，：；！？（）“”‘’\"'—…·-《》")
@@ -54,8 +54,10 @@ class PeopleFinder:
             held = self.org_ending.get(org.span.end)
             if held is None or org.span.start < held.span.start:
                 self.org_ending[org.span.end] = org
+        # places below the county, and development zones (no division code), name local bodies
         self.local_place_ending = {p.span.end: p for p in places
-                                   if p.attrs.get("level") in ("street", "town", "village", "community")}
+                                   if p.attrs.get("level") in ("street", "town", "village", "community")
+                                   or p.attrs.get("level") == "district" and "code" not in p.attrs}
         self.speech = an.lex.verbs["speech"] + an.lex.verbs["attend"]
         self.found: dict[tuple[int, int], PersonMention] = {}
 
@@ -251,7 +253,7 @@ class PeopleFinder:
             body = next((b for b in self.an.lex.local_bodies
                          if title.word.startswith(b.word) and level in b.levels), None)
             if body is not None:
-                canonical, kind, named = body.pattern.format(place=name), body.kind, True
+                canonical, kind, named = expand_abbreviations(self.an, body.pattern.format(place=name)), body.kind, True
                 surface, span = place.surface + body.word, Span(place.span.start, title.start + len(body.word))
             else:
                 canonical, kind, named = name + ("办事处" if level == "street" else "人民政府"), "government", False

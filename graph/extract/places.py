@@ -12,8 +12,11 @@ from graph.places import Division, divisions
 
 #: Characters that count or pick out places rather than name one (一个村, 全镇, 各社区, 首个社区).
 _COUNTING = set("个各全每首几多该此这那其")
-LOCAL_LEVELS = {"街道": "street", "镇": "town", "乡": "town", "村": "village", "社区": "community"}
-_LOCAL_SUFFIX = re.compile("街道|社区|镇|乡|村")
+#: Local place endings and their level; development zones (合肥高新区) are governed like districts.
+LOCAL_LEVELS = {"街道": "street", "镇": "town", "乡": "town", "村": "village", "社区": "community",
+                "高新技术产业开发区": "district", "经济技术开发区": "district", "高新区": "district",
+                "经开区": "district", "开发区": "district"}
+_LOCAL_SUFFIX = re.compile("|".join(sorted(LOCAL_LEVELS, key=len, reverse=True)))
 
 
 def find_places(an: Analysis) -> list[Mention]:
@@ -30,9 +33,9 @@ def find_places(an: Analysis) -> list[Mention]:
         mentions.append(Mention(S.PLACE, hit.word, Span(hit.start, hit.end), {
             "canonical": division.name, "level": division.level, "code": division.code}))
     local = _local_places(an, mentions)
-    # 兴隆镇 is the town, not 兴隆县 by its short name
-    mentions = [m for m in mentions if not any(
-        place.span.start <= m.span.start and m.span.end < place.span.end for place in local)]
+    # 兴隆镇 is the town, not 兴隆县 by its short name (合肥 in 合肥高新区 is still the city)
+    mentions = [m for m in mentions if m.attrs["level"] not in ("county", "district") or m.surface == m.attrs["canonical"]
+                or not any(place.span.start <= m.span.start and m.span.end < place.span.end for place in local)]
     mentions += local
     mentions.sort(key=lambda m: m.span)
     return mentions
