@@ -20,7 +20,9 @@ _LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2, "town": 3, 
 NON_PRIMARY_KINDS = ("cppcc", "congress")
 MAX_ATTEND_GAP = 4
 _AT = ("在", "于")
-_AT_THE_EVENT = re.compile(r"^(?:在|于)(?:[^,，。;；、]{0,6}?(?:会|仪式|式|活动|会议)上|(?:活动)?现场)")
+_AT_THE_EVENT = re.compile(r"^(?:在|于)[^,，。;；、]{0,8}?(?:会|仪式|式|活动|会议|节|论坛|现场)(?:上|现场)?")
+#: A sentence set at the event: 会上，… / 恳谈会上，… / 仪式上，…
+_AT_OPENING = re.compile(r"^[^,，。;；、]{0,12}?(?:会|仪式|式|活动|节|论坛)(?:上|期间)[，,]")
 _LIST_JOINERS = ("、", "和", "与", "及", ",", "，")
 #: Verbs by which a body hosts an event, in a list or passive (由A、B联合主办): never 组织/开展 alone,
 #: which also mean to organise people or carry work out.
@@ -257,9 +259,13 @@ class FactsBuilder:
                     for event in hosted:
                         self.relate(S.ORGANIZES, self.eid(org), self.eid(event), s)
             # ATTENDS: people before a verb of attending; the event named here or last in the item
-            target = events[0] if events else last_event.get(sentence.section)
+            # 会上，张三表示: whoever speaks in a sentence set at the event attends it (the event
+            # named before, not one cited in the speech)
+            at_event = _AT_OPENING.match(body) is not None
+            target = events[0] if events and not (at_event and last_event.get(sentence.section)) \
+                else last_event.get(sentence.section)
             if target is not None:
-                for person in self._attendees(persons, s, e):
+                for person in self._attendees(persons, s, e, speech_counts=at_event):
                     self.relate(S.ATTENDS, self.eid(person), self.eid(target), s)
             # PROMOTES: endorsements (被ORG推广), the subject body, or the speaker's body (我们)
             pushes = any(v in body for v in lex.verbs["promote"] + lex.verbs["endorse"])
@@ -276,10 +282,11 @@ class FactsBuilder:
                     self.relate(S.PROMOTES, self.eid(subject), self.eid(reform), s)
                 elif subject is None and speaker_org is not None and (we or pushes and sentence.section in interviews):
                     self.relate(S.PROMOTES, speaker_org, self.eid(reform), s)
-            if events:
-                last_event[sentence.section] = events[-1]
+            if events:  # the event held here, not one whose spirit it passes on (传达学习…精神)
+                held = [ev for ev in events if _HOSTS.search(self.text, max(s, ev.span.start - 8), ev.span.start)]
+                last_event[sentence.section] = (held or events)[-1]
 
-    def _attendees(self, persons: list[Mention], start: int, end: int) -> list[Mention]:
+    def _attendees(self, persons: list[Mention], start: int, end: int, speech_counts: bool = False) -> list[Mention]:
         """People a verb of attending follows closely: 张三、李四出席 or 县长王五主持会议, but not
         张三说…高管参会. Every name of a list (、 or ，) before such a verb counts."""
         verbs = self.an.lex.verbs["attend"]
@@ -290,7 +297,7 @@ class FactsBuilder:
             after = self.text[person.span.end:min(end, person.span.end + MAX_ATTEND_GAP + 12)]
             # 在会上表示, 在现场介绍: whoever speaks at the event attends it
             at_event = _AT_THE_EVENT.match(after)
-            said = verbs + self.an.lex.verbs["speech"] if at_event else verbs
+            said = verbs + self.an.lex.verbs["speech"] if at_event or speech_counts else verbs
             if at_event:
                 after = after[at_event.end():]
             gap = min((after.find(v) for v in said if v in after), default=-1)
