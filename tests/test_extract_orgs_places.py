@@ -80,3 +80,23 @@ def test_a_body_whose_name_holds_a_verb_runs_back_to_its_place():
 def test_a_relative_prefix_alone_names_the_local_body():
     facts, _ = facts_of("广东省佛山市顺德区。区政务服务数据管理局局长钱一川介绍。")
     assert entity(facts, S.ORGANIZATION, "顺德区政务服务数据管理局") is not None
+
+
+def test_a_body_name_may_join_two_nouns_with_he_but_two_bodies_stay_two():
+    facts, _ = facts_of("湖南省株洲市。市政务服务和大数据管理局局长甘一凡说，市委和市政府高度重视。")
+    assert entity(facts, S.ORGANIZATION, "株洲市政务服务和大数据管理局") is not None
+    assert entity(facts, S.ORGANIZATION, "中共株洲市委") is not None
+    assert not [e for e in facts.entities if e.name.startswith("中共株洲市委和")]
+
+
+def test_a_development_zone_and_its_bodies():
+    facts, names = facts_of("安徽省芜湖市。芜湖高新区党工委书记柏一川出席。芜湖高新区管委会发布新政。")
+    assert entity(facts, S.PLACE, "芜湖高新区") is not None
+    assert entity(facts, S.PLACE, "芜湖市") is not None
+    assert entity(facts, S.ORGANIZATION, "芜湖高新技术产业开发区管理委员会") is not None
+    assert ("柏一川", "中共芜湖高新技术产业开发区工作委员会", "党工委书记") in relations(facts, names, S.HOLDS_POSITION)
+
+
+def test_a_zone_written_bare_is_the_articles_zone():
+    facts, names = facts_of("安徽省芜湖市。芜湖经开区管委会召开会议。经开区企业服务局局长柏一川介绍情况。")
+    assert ("柏一川", "芜湖经济技术开发区企业服务局", "局长") in relations(facts, names, S.HOLDS_POSITION)

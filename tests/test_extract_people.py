@@ -78,3 +78,12 @@ def test_padded_byline_names_and_photo_credits():
     authors = {p for p, _, _ in relations(facts, names, S.AUTHORED)}
     assert authors == {"甘一丁", "舒展", "洪亮", "伍一鸣"}
     assert "舒 展" in entity(facts, S.PERSON, "舒展").aliases
+
+
+def test_bare_street_and_community_posts_are_the_articles_own():
+    facts, names = facts_of("江苏省南京市鼓楼区宁海路街道青云社区。“很方便。”社区党委书记、居委会主任贝一鸣说。"
+                            "街道党工委副书记、办事处主任华小川介绍，青云社区已完成改造。")
+    posts = relations(facts, names, S.HOLDS_POSITION)
+    assert ("贝一鸣", "青云社区党委", "党委书记") in posts
+    assert ("贝一鸣", "青云社区居民委员会", "居委会主任") in posts
+    assert ("华小川", "宁海路街道办事处", "办事处主任") in posts

@@ -14,7 +14,7 @@ WEAK_ENDINGS = ("活动", "会议", "仪式", "展览", "比赛", "对话", "演
 _SPECIFIC = re.compile(r"\d|第?[一二三四五六七八九十百零\d]+[届次]|首届|[“‘]|暨")
 #: 12项主题活动, 三场比赛: a count of events, not the name of one.
 _COUNTED = re.compile(r"^[\d一二三四五六七八九十百千两]+[项个场批类次期]")
-_LEADING_NOISE = re.compile(r"^(本届|此次|本次|这次|该|今年|去年|上届|[一二三四五六七八九十][是要])")
+_LEADING_NOISE = re.compile(r"^(本届|此次|本次|这次|下一次|下次|上一次|该|今年|去年|上届|[一二三四五六七八九十][是要])")
 _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[至到\-~](?:(\d{1,2})月)?(\d{1,2})日)?")
 _DAY = re.compile(r"(?<![月\d])(\d{1,2})日")
 _DATELINE_PART = re.compile(r"^.{0,12}?讯(?:\([^)]*\))?")

@@ -24,6 +24,8 @@ BUREAU_KINDS = {"government", "party", "congress", "cppcc", "court", "military"}
 OFFICIAL_KINDS = BUREAU_KINDS | {"mass", "public_institution"}
 MAX_NAME = 24
 MAX_PLACE_GAP = 10
+#: Development zones, written bare for the article's own (高新区企业服务局).
+ZONE_WORDS = ("高新区", "经开区", "开发区")
 #: Prepositions, conjunctions, particles, pronouns, adverbs: never inside a body's name.
 FUNCTION_TAGS = ("p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d", "y", "e", "o")
 COUNTY_CITY_DOMINANCE = 3
@@ -213,6 +215,9 @@ def _generic(an: Analysis, hit: Hit, places: list[Mention], known: list[Mention]
     titled = text[start - 1:start] == "《"  # 《大众日报》: book quotes make any words a name
     # 区政务服务数据管理局: a relative prefix standing alone (not the 市 of 市场) names the local body
     relative = name[0] in RELATIVE_SCOPES and an.token_at(start).word == name[0]
+    zone_word = next((w for w in ZONE_WORDS if name.startswith(w)), None)
+    zone = _article_zone(places, zone_word) if zone_word else None  # 高新区政务服务局: the article's zone's
+    relative = relative or zone is not None
     if kind != "media" and not titled and not relative and not _has_proper_part(an, start, hit.start):
         return None  # 国际商协会, 志愿者协会: a kind of body, not one body
     place_at_start = next((m for m in places if m.span.start == start), None)
@@ -222,11 +227,20 @@ def _generic(an: Analysis, hit: Hit, places: list[Mention], known: list[Mention]
         return None
     canonical = expand_abbreviations(an, name)
     place = place_at_start.attrs["canonical"] if place_at_start else None
-    if relative and not place_at_start:
+    if zone is not None and not place_at_start:
+        place = zone.attrs["canonical"]
+        canonical = expand_abbreviations(an, place + name[len(zone_word):])
+    elif relative and not place_at_start:
         place = ctx.resolve(name[0], start, an.sentence_start(start))
         if place:
             canonical = place + expand_abbreviations(an, name[1:])
     return _mention(start, end, name, canonical, kind, place=place)
+
+
+def _article_zone(places: list[Mention], zone_word: str) -> Mention | None:
+    """The development zone the article names most whose name ends in `zone_word`."""
+    zones = [p for p in places if "code" not in p.attrs and p.attrs["canonical"].endswith(zone_word)]
+    return max(zones, key=lambda z: sum(o.attrs["canonical"] == z.attrs["canonical"] for o in zones), default=None)
 
 
 def _has_proper_part(an: Analysis, start: int, end: int) -> bool:
@@ -277,7 +291,12 @@ def _extend_left(an: Analysis, start: int) -> int:
             break
         if word[0] in an.lex.boundaries and len(word) > 1 and not _in_dictionary(word):
             return token.start + 1  # jieba glued a preposition to the name (为市残联): cut it off
-        if an.is_stop_word(word) and word not in an.lex.departments and word not in an.lex.org_suffixes:
+        if word == "和" and _joins_name_parts(an, token.start):
+            start = token.start  # 政务服务和大数据管理局, 住房和城乡建设局: one body
+            continue
+        adjective = len(word) == 1 and jieba_tag(word) == "a"  # 大 of 大数据管理局
+        if an.is_stop_word(word) and not adjective and word not in an.lex.departments \
+                and word not in an.lex.org_suffixes:
             # jieba tags some name words as adverbs (高速); after a place name they are still the name
             previous = an.token_ending_at(token.start)
             if word in an.lex.boundaries or previous is None or not _is_place_word(an, previous):
@@ -308,6 +327,15 @@ def _extend_to_place(an: Analysis, start: int, places: list[Mention]) -> int:
 def jieba_tag(word: str) -> str | None:
     import jieba.posseg
     return jieba.posseg.dt.word_tag_tab.get(word)
+
+
+def _joins_name_parts(an: Analysis, offset: int) -> bool:
+    """Whether 和 at `offset` joins two nouns of one name rather than two bodies (市委和市政府)."""
+    before = an.token_ending_at(offset)
+    if before is None or not all(CJK.match(c) for c in before.word) or before.word in an.lex.boundaries:
+        return False
+    ends_a_body = before.word in an.lex.departments or before.word.endswith(tuple(an.lex.org_suffixes))
+    return not ends_a_body and not _is_place_word(an, before) and (jieba_tag(before.word) or "n").startswith(("n", "v"))
 
 
 def _is_place_word(an: Analysis, token) -> bool:

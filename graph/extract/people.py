@@ -20,12 +20,13 @@ _BYLINE_ROLE = re.compile(r"(见习记者|实习记者|特约记者|首席记者
 _FUNCTION_AFTER_NAME = ("同志", "等", "和", "与", "在", "一行", "接受", "作", "为", "对", "向", "也", "就",
                         "则", "还", "又", "都", "是", "已", "将", "率", "到", "来", "赴", "深入", "代表",
                         "的", "摄", "报道", "任", "担任", "当选", "忍不住", "从", "通过", "正", "今年", "带领",
-                        "陪同", "一同", "详细", "先后", "首先", "随后", "现场", "实地", "深入", "所作", "全程")
+                        "陪同", "一同", "详细", "先后", "首先", "随后", "现场", "实地", "深入", "所作", "全程", "汇报", "当场", "通报", "部署", "第一个", "带头", "率先", "亲自")
 _SPACED_NAME = re.compile(r"([\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff])(?=[ \u3000]|\n|$|摄)")
 #: A photo credit closing a line or a caption: 张三 摄, （舒 畅 摄）, 图为……。 陈 默 摄
 _PHOTO_CREDIT = re.compile(r"(?m)(?:^|(?<=[。（(]))[ \u3000]*([\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3})"
                            r"[ \u3000]*摄[ \u3000]*(?:$|[）)])")
-_NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又已该其这那")
+_BARE_LOCAL = {"街道": "street", "社区": "community", "镇": "town", "乡": "town", "村": "village"}
+_NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又已该这那")
 _APPOINTMENT = ("同志为", "为", "任", "担任", "当选为", "当选")
 
 
@@ -59,6 +60,13 @@ class PeopleFinder:
                                    if p.attrs.get("level") in ("street", "town", "village", "community")
                                    or p.attrs.get("level") == "district" and "code" not in p.attrs}
         self.speech = an.lex.verbs["speech"] + an.lex.verbs["attend"]
+        # the article's own street, community, town or village: the one it names most
+        named: dict[str, list[Mention]] = {}
+        for place in self.local_place_ending.values():
+            named.setdefault(place.attrs["level"], []).append(place)
+        self.main_local = {level: max(found, key=lambda p: sum(o.attrs["canonical"] == p.attrs["canonical"]
+                                                                for o in found))
+                           for level, found in named.items()}
         self.found: dict[tuple[int, int], PersonMention] = {}
 
     # ------------------------------------------------------------------ names
@@ -198,12 +206,22 @@ class PeopleFinder:
             if implied is not None:
                 posts.append(Post(implied, [title.word], title.start))
         if not posts and pending:
-            place = self.local_place_ending.get(pending[0].start)
+            place = self.local_place_ending.get(pending[0].start) or self._bare_local_place(pending[0].start)
             if place is not None:
                 posts += self._local_offices(place, pending)
             else:
                 posts += self._inherited(pending)
         return [p for p in posts if not (lex.titles[p.titles[0]].needs_org and p.org is None)]
+
+    def _bare_local_place(self, offset: int) -> Mention | None:
+        """社区党委书记, 街道办事处主任 with no name before them: the article's own community or street."""
+        for word, level in _BARE_LOCAL.items():
+            start = offset - len(word)
+            if start >= 0 and self.text.startswith(word, start) and level in self.main_local \
+                    and (start == 0 or not CJK.match(self.text[start - 1])):
+                place = self.main_local[level]
+                return Mention(S.PLACE, word, Span(start, offset), dict(place.attrs))
+        return None
 
     def _inherited(self, titles: list[Hit]) -> list[Post]:
         """局长张三，副局长李四、王五: titles with no body of their own, right after a person named

@@ -57,7 +57,7 @@ def find_reforms(an: Analysis) -> list[Mention]:
             kind = an.lex.reform_cues[cue]
         elif core in an.lex.known_reforms or _PATTERNED.search(core):
             kind = an.lex.known_reforms.get(core, "reform")
-        elif text[max(0, start - PUSH_WINDOW):start].endswith(pushes):
+        elif text[max(0, start - PUSH_WINDOW):start].rstrip("好").endswith(pushes):  # 落实好“X”
             kind = "reform"
         elif _BUILT_INTO.match(after):
             kind = "brand" if _BUILT_INTO.match(after).group(1) == "品牌" else "platform"

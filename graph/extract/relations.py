@@ -20,7 +20,7 @@ _LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2, "town": 3, 
 NON_PRIMARY_KINDS = ("cppcc", "congress")
 MAX_ATTEND_GAP = 4
 _AT = ("在", "于")
-_AT_THE_EVENT = re.compile(r"^(?:在|于)[^,，。;；、]{0,8}?(?:会|仪式|式|活动|会议|节|论坛|现场)(?:上|现场)?")
+_AT_THE_EVENT = re.compile(r"^(?:在|于)(?:[^,，。;；、]{0,8}?(?:会|仪式|式|活动|会议|节|论坛)(?:上|现场)|(?:活动)?现场)")
 #: A sentence set at the event: 会上，… / 恳谈会上，… / 仪式上，…
 _AT_OPENING = re.compile(r"^[^,，。;；、]{0,12}?(?:会|仪式|式|活动|节|论坛)(?:上|期间)[，,]")
 _LIST_JOINERS = ("、", "和", "与", "及", ",", "，")
