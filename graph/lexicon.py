@@ -71,6 +71,7 @@ class Lexicon:
     media_suffixes: tuple[str, ...]
     local_bodies: tuple[LocalBody, ...]       # longest body word first
     generic_places: tuple[str, ...]           # 乡镇, 城乡: words ending like a place that name none
+    zones: tuple[str, ...]                    # endings of development zones, longest first
 
 
 @cache
@@ -109,6 +110,7 @@ def lexicon() -> Lexicon:
         local_bodies=tuple(sorted((LocalBody(r[0], tuple(r[1].split(",")), r[2], r[3])
                                    for r in _rows("local_bodies.tsv")), key=lambda b: -len(b.word))),
         generic_places=tuple(_words("generic_places.txt")),
+        zones=tuple(sorted(_words("zones.txt"), key=len, reverse=True)),
     )
 
 
@@ -129,6 +131,6 @@ def tokenizer() -> jieba.Tokenizer:
     tok.cache_file = "jieba.cache"
     tok.initialize()
     lex = lexicon()
-    for word in [*lex.titles, *lex.departments, *lex.national_orgs]:
+    for word in [*lex.titles, *lex.departments, *lex.national_orgs, *lex.zones]:
         tok.add_word(word, freq=20000)
     return tok

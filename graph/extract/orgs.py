@@ -24,8 +24,6 @@ BUREAU_KINDS = {"government", "party", "congress", "cppcc", "court", "military"}
 OFFICIAL_KINDS = BUREAU_KINDS | {"mass", "public_institution"}
 MAX_NAME = 24
 MAX_PLACE_GAP = 10
-#: Development zones, written bare for the article's own (高新区企业服务局).
-ZONE_WORDS = ("高新区", "经开区", "开发区")
 #: Prepositions, conjunctions, particles, pronouns, adverbs: never inside a body's name.
 FUNCTION_TAGS = ("p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d", "y", "e", "o")
 COUNTY_CITY_DOMINANCE = 3
@@ -215,12 +213,13 @@ def _generic(an: Analysis, hit: Hit, places: list[Mention], known: list[Mention]
     titled = text[start - 1:start] == "《"  # 《大众日报》: book quotes make any words a name
     # 区政务服务数据管理局: a relative prefix standing alone (not the 市 of 市场) names the local body
     relative = name[0] in RELATIVE_SCOPES and an.token_at(start).word == name[0]
-    zone_word = next((w for w in ZONE_WORDS if name.startswith(w)), None)
+    zone_word = next((w for w in an.lex.zones if name.startswith(w)), None)
     zone = _article_zone(places, zone_word) if zone_word else None  # 高新区政务服务局: the article's zone's
     relative = relative or zone is not None
     if kind != "media" and not titled and not relative and not _has_proper_part(an, start, hit.start):
         return None  # 国际商协会, 志愿者协会: a kind of body, not one body
-    place_at_start = next((m for m in places if m.span.start == start), None)
+    place_at_start = max((m for m in places if m.span.start == start and m.span.end <= end),
+                         key=lambda m: m.span.end, default=None)  # 芜湖经开区, not 芜湖
     body_inside = any(start <= m.span.start and m.span.end <= hit.start for m in known)
     if needs_body and not (place_at_start or body_inside or relative or name.startswith(NATIONAL_PREFIXES)
                            or any(ch.isdigit() for ch in name)):
@@ -289,7 +288,8 @@ def _extend_left(an: Analysis, start: int) -> int:
         word = token.word
         if not all(CJK.match(c) or c.isalnum() for c in word):
             break
-        if word[0] in an.lex.boundaries and len(word) > 1 and not _in_dictionary(word):
+        if word[0] in an.lex.boundaries and len(word) > 1 and not _in_dictionary(word) \
+                and word not in an.lex.zones:
             return token.start + 1  # jieba glued a preposition to the name (为市残联): cut it off
         if word == "和" and _joins_name_parts(an, token.start):
             start = token.start  # 政务服务和大数据管理局, 住房和城乡建设局: one body

@@ -7,6 +7,7 @@ import re
 from graph import schema as S
 from graph.extract.analysis import CJK, Analysis
 from graph.extract.gazetteer import PLACE, longest
+from graph.lexicon import lexicon
 from graph.model import Mention, Span
 from graph.places import Division, divisions
 
@@ -14,8 +15,7 @@ from graph.places import Division, divisions
 _COUNTING = set("个各全每首几多该此这那其")
 #: Local place endings and their level; development zones (合肥高新区) are governed like districts.
 LOCAL_LEVELS = {"街道": "street", "镇": "town", "乡": "town", "村": "village", "社区": "community",
-                "高新技术产业开发区": "district", "经济技术开发区": "district", "高新区": "district",
-                "经开区": "district", "开发区": "district"}
+                **{zone: "district" for zone in lexicon().zones}}
 _LOCAL_SUFFIX = re.compile("|".join(sorted(LOCAL_LEVELS, key=len, reverse=True)))
 
 
