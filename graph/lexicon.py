@@ -72,6 +72,7 @@ class Lexicon:
     local_bodies: tuple[LocalBody, ...]       # longest body word first
     generic_places: tuple[str, ...]           # 乡镇, 城乡: words ending like a place that name none
     zones: tuple[str, ...]                    # endings of development zones, longest first
+    all_verbs: frozenset[str]                 # every cue verb of verbs.tsv, whatever its role
 
 
 @cache
@@ -111,6 +112,7 @@ def lexicon() -> Lexicon:
                                    for r in _rows("local_bodies.tsv")), key=lambda b: -len(b.word))),
         generic_places=tuple(_words("generic_places.txt")),
         zones=tuple(sorted(_words("zones.txt"), key=len, reverse=True)),
+        all_verbs=frozenset(verb for words in verbs.values() for verb in words),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 import importlib.util
 from pathlib import Path
 
@@ -34,6 +34,10 @@ class Divisions:
 
     def lookup(self, name: str) -> list[Division]:
         return self.by_name.get(name, [])
+
+    @cached_property
+    def full_names(self) -> frozenset[str]:
+        return frozenset(d.name for d in self.by_code.values())
 
     def parent(self, division: Division) -> Division | None:
         return self.by_code.get(division.parent) if division.parent else None

@@ -312,7 +312,7 @@ def _extend_to_place(an: Analysis, start: int, places: list[Mention]) -> int:
                 key=lambda p: p.span.end)
     if place is None or place.span.end == start:
         return start
-    cue_verbs = {verb for words in an.lex.verbs.values() for verb in words}
+    cue_verbs = an.lex.all_verbs
     offset = place.span.end
     while offset < start:
         token = an.token_at(offset)

@@ -24,9 +24,8 @@ def find_places(an: Analysis) -> list[Mention]:
     mentions: list[Mention] = []
     # a short name must be whole words (大新 inside 壮大新兴 is not the county); a full name may be
     # glued to what follows (日照市委)
-    table_names = {d.name for d in divisions().by_code.values()}
     named = [hit for hit in longest(an.hits.get(PLACE, []))
-             if an.token_boundary(hit.start) and (hit.word in table_names or an.token_boundary(hit.end))]
+             if an.token_boundary(hit.start) and (hit.word in table.full_names or an.token_boundary(hit.end))]
     mentioned_codes = {d.code for hit in named for d in table.lookup(hit.word)}
     for hit in named:
         division = _choose(table.lookup(hit.word), mentioned_codes)
