@@ -98,3 +98,10 @@ def test_the_agent_of_a_passive_pushes_and_the_object_of_a_verb_does_not():
                             "首批进驻江门市公安局蓬江分局等部门。")
     pushers = {org for org, reform, _ in relations(facts, names, S.PROMOTES) if reform == "环市e家"}
     assert pushers == {"环市街道办事处"} or pushers == {"蓬江区环市街道办事处"}
+
+
+def test_unquoted_reform_and_pilot_names_leave_the_verb_in_front_outside():
+    facts, _ = facts_of("市医保局将扩大长期护理保险试点，深化医保支付方式改革。")
+    reforms = {e.name for e in facts.entities if S.REFORM in e.labels}
+    assert {"长期护理保险试点", "医保支付方式改革"} <= reforms
+    assert not {r for r in reforms if r.startswith(("扩大", "深化"))}

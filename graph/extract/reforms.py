@@ -20,7 +20,7 @@ _PREFIX = re.compile(r"[0-9A-Za-z]+$")
 _TAIL = re.compile(r"[\u4e00-\u9fff]{0,6}?[一二三四五六七八九十两\d]+大(?:专项)?(?:行动|工程|计划|战略)")
 _LIST_PROGRAMME = re.compile(
     r"((?:[\u4e00-\u9fff]{3,14}、){1,6}[\u4e00-\u9fff]{3,14}?)([一二三四五六七八九十两\d]+大(?:专项)?(?:行动|工程|战略|任务))")
-_UNQUOTED = re.compile(r"[\u4e00-\u9fff]{6,30}?(?:改革试点|制度改革)")
+_UNQUOTED = re.compile(r"[\u4e00-\u9fff]{4,30}?(?:改革试点|制度改革|方式改革|机制改革|体制改革|所有制改革|保险试点|建设试点)")
 _POLICY = re.compile(r"《([^《》\n]{4,60}?(?:意见|方案|办法|规定|条例|通知|规划|纲要|决定|细则|指引|清单|计划))》")
 #: A titled programme: 《问政…》栏目, 开设《…》专栏.
 _PROGRAMME = re.compile(r"(?<=开设|推出|播出|上线|打造|开办)《([^《》\n]{2,20})》|《([^《》\n]{2,20})》(?=栏目|节目|专栏|专题)")
@@ -130,8 +130,11 @@ def _unquoted_reforms(an: Analysis) -> list[Mention]:
                     or token.word[:2] in an.lex.boundaries:
                 break
             start = token.start
+        # 深化…制度改革, 扩大…试点: a verb in front pushes the reform, it is not its name
+        while (token := an.token_at(start)) is not None and token.word in an.lex.all_verbs and token.end < end:
+            start = token.end
         name = an.text[start:end]
-        if len(name) >= 10 and not any(c in "和与及或" for c in name):
+        if len(name) >= 8 and not any(c in "和与及或" for c in name):
             out.append(Mention(S.REFORM, name, Span(start, end), {"canonical": name, "kind": "reform"}))
     return out
 
