@@ -87,3 +87,10 @@ def test_bare_street_and_community_posts_are_the_articles_own():
     assert ("贝一鸣", "青云社区党委", "党委书记") in posts
     assert ("贝一鸣", "青云社区居民委员会", "居委会主任") in posts
     assert ("华小川", "宁海路街道办事处", "办事处主任") in posts
+
+
+def test_no_name_runs_into_a_body_a_village_or_a_word_for_people():
+    facts, _ = facts_of("山东省烟台市。记者：如何监督？答：我们从人大代表中聘请监督员。"
+                        "下一步，柳湾村还将扩大规模。市民游客可关注公众号。衣晓梅表示满意。")
+    persons = {e.name for e in facts.entities if S.PERSON in e.labels}
+    assert persons == {"衣晓梅"}

@@ -60,6 +60,8 @@ class PeopleFinder:
                                    if p.attrs.get("level") in ("street", "town", "village", "community")
                                    or p.attrs.get("level") == "district" and "code" not in p.attrs}
         self.speech = an.lex.verbs["speech"] + an.lex.verbs["attend"]
+        self.org_starts = {org.span.start for org in orgs}
+        self.local_places = [p for p in places if "code" not in p.attrs]
         # the article's own street, community, town or village: the one it names most
         named: dict[str, list[Mention]] = {}
         for place in self.local_place_ending.values():
@@ -84,11 +86,19 @@ class PeopleFinder:
                 name = text[pos:end]
                 if end > len(text) or not all(CJK.match(c) for c in name):
                     continue
-                if any(c in _NEVER_IN_NAME for c in name[surname_len:]) or _ordinary_word(name):
+                if any(c in _NEVER_IN_NAME for c in name[surname_len:]) or _ordinary_word(name) \
+                        or self._not_a_name(pos, end):
                     continue
                 if self._ends_name(end, followers):
                     return pos, end
         return None
+
+    def _not_a_name(self, start: int, end: int) -> bool:
+        """从人大(代表), 鲁源村, 游客可(关注): a body or a village begins inside it, or it starts
+        with a word for people (given names like 立新 may read as verbs, so those stay)."""
+        return (any(start < at < end for at in self.org_starts)
+                or any(p.span.start < end and start < p.span.end for p in self.local_places)
+                or self.text.startswith(self.an.lex.person_roles, start))
 
     def _ends_name(self, end: int, followers: tuple[str, ...]) -> bool:
         text = self.text
