@@ -94,3 +94,9 @@ def test_no_name_runs_into_a_body_a_village_or_a_word_for_people():
                         "下一步，柳湾村还将扩大规模。市民游客可关注公众号。衣晓梅表示满意。")
     persons = {e.name for e in facts.entities if S.PERSON in e.labels}
     assert persons == {"衣晓梅"}
+
+
+def test_family_and_soldier_words_introduce_persons_and_no_name_runs_into_a_title():
+    facts, names = facts_of("喜报送到战士邴一凡家中，父亲邴大海说很光荣。公司副总经理公冶一鸣介绍了情况。")
+    persons = {e.name for e in facts.entities if S.PERSON in e.labels}
+    assert {"邴一凡", "邴大海", "公冶一鸣"} <= persons and "公司副" not in persons

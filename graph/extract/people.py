@@ -20,7 +20,7 @@ _BYLINE_ROLE = re.compile(r"(见习记者|实习记者|特约记者|首席记者
 _FUNCTION_AFTER_NAME = ("同志", "等", "和", "与", "在", "一行", "接受", "作", "为", "对", "向", "也", "就",
                         "则", "还", "又", "都", "是", "已", "将", "率", "到", "来", "赴", "深入", "代表",
                         "的", "摄", "报道", "任", "担任", "当选", "忍不住", "从", "通过", "正", "今年", "带领",
-                        "陪同", "一同", "详细", "先后", "首先", "随后", "现场", "实地", "深入", "所作", "全程", "汇报", "当场", "通报", "部署", "第一个", "带头", "率先", "亲自")
+                        "陪同", "一同", "详细", "先后", "首先", "随后", "现场", "实地", "深入", "所作", "全程", "汇报", "当场", "通报", "部署", "第一个", "带头", "率先", "亲自", "家中", "家里")
 _SPACED_NAME = re.compile(r"([\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff])(?=[ \u3000]|\n|$|摄)")
 #: A photo credit closing a line or a caption: 张三 摄, （舒 畅 摄）, 图为……。 陈 默 摄
 _PHOTO_CREDIT = re.compile(r"(?m)(?:^|(?<=[。（(]))[ \u3000]*([\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3})"
@@ -94,9 +94,10 @@ class PeopleFinder:
         return None
 
     def _not_a_name(self, start: int, end: int) -> bool:
-        """从人大(代表), 鲁源村, 游客可(关注): a body or a village begins inside it, or it starts
+        """从人大(代表), 鲁源村, 游客可(关注): a body, a title or a village begins inside it, or it starts
         with a word for people (given names like 立新 may read as verbs, so those stay)."""
         return (any(start < at < end for at in self.org_starts)
+                or any(start < title.start < end for title in self.titles)  # 公司副(总经理)
                 or any(p.span.start < end and start < p.span.end for p in self.local_places)
                 or self.text.startswith(self.an.lex.person_roles, start))
 

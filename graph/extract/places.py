@@ -12,7 +12,7 @@ from graph.model import Mention, Span
 from graph.places import Division, divisions
 
 #: Characters that count or pick out places rather than name one (一个村, 全镇, 各社区, 首个社区).
-_COUNTING = set("个各全每首几多该此这那其")
+_COUNTING = set("个位各全每首几多该此这那其")
 #: Local place endings and their level; development zones (合肥高新区) are governed like districts.
 LOCAL_LEVELS = {"街道": "street", "镇": "town", "乡": "town", "村": "village", "社区": "community",
                 **{zone: "district" for zone in lexicon().zones}}
