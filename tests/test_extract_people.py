@@ -100,3 +100,9 @@ def test_family_and_soldier_words_introduce_persons_and_no_name_runs_into_a_titl
     facts, names = facts_of("喜报送到战士邴一凡家中，父亲邴大海说很光荣。公司副总经理公冶一鸣介绍了情况。")
     persons = {e.name for e in facts.entities if S.PERSON in e.labels}
     assert {"邴一凡", "邴大海", "公冶一鸣"} <= persons and "公司副" not in persons
+
+
+def test_a_three_character_name_does_not_end_inside_a_word():
+    facts, _ = facts_of("我们把群众满意作为第一标准。居民古月明说，很方便。")
+    persons = {e.name for e in facts.entities if S.PERSON in e.labels}
+    assert persons == {"古月明"}

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from graph import schema as S
 from graph.extract.analysis import CJK, Analysis
-from graph.extract.gazetteer import PERSON_ROLE, TITLE, Hit, longest
+from graph.extract.gazetteer import DEPARTMENT, PERSON_ROLE, TITLE, Hit, longest
 from graph.extract.orgs import Context, department_name, expand_abbreviations
 from graph.model import Mention, Span
 
@@ -60,7 +60,9 @@ class PeopleFinder:
                                    if p.attrs.get("level") in ("street", "town", "village", "community")
                                    or p.attrs.get("level") == "district" and "code" not in p.attrs}
         self.speech = an.lex.verbs["speech"] + an.lex.verbs["attend"]
-        self.org_starts = {org.span.start for org in orgs}
+        # bodies, and department words even where no body was found (从人大代表)
+        self.org_starts = {org.span.start for org in orgs} | {
+            hit.start for hit in an.hits.get(DEPARTMENT, []) if len(hit.word) > 1}
         self.local_places = [p for p in places if "code" not in p.attrs]
         # the article's own street, community, town or village: the one it names most
         named: dict[str, list[Mention]] = {}
@@ -87,7 +89,7 @@ class PeopleFinder:
                 if end > len(text) or not all(CJK.match(c) for c in name):
                     continue
                 if any(c in _NEVER_IN_NAME for c in name[surname_len:]) or _ordinary_word(name) \
-                        or self._not_a_name(pos, end):
+                        or self._not_a_name(pos, end) or given == 2 and self._word_across(end):
                     continue
                 if self._ends_name(end, followers):
                     return pos, end
@@ -100,6 +102,12 @@ class PeopleFinder:
                 or any(start < title.start < end for title in self.titles)  # 公司副(总经理)
                 or any(p.span.start < end and start < p.span.end for p in self.local_places)
                 or self.text.startswith(self.an.lex.person_roles, start))
+
+    def _word_across(self, end: int) -> bool:
+        """满意作|为: the last character of a three-character name would form a word with the next
+        (jieba's 明说 in 古月明说 does not count: a verb of speech follows names)."""
+        token = self.an.token_at(end - 1)
+        return token is not None and token.start < end < token.end and not self.text.startswith(self.speech, end)
 
     def _ends_name(self, end: int, followers: tuple[str, ...]) -> bool:
         text = self.text
