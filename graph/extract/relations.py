@@ -19,6 +19,7 @@ _LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2, "town": 3, 
                "village": 4, "community": 4}
 NON_PRIMARY_KINDS = ("cppcc", "congress")
 MAX_ATTEND_GAP = 4
+MAX_GROUP_WORDS = 6
 _AT = ("在", "于")
 _AT_THE_EVENT = re.compile(r"^(?:在|于)(?:[^,，。;；、]{0,8}?(?:会|仪式|式|活动|会议|节|论坛)(?:上|现场)|(?:活动)?现场)")
 #: A sentence set at the event: 会上，… / 恳谈会上，… / 仪式上，…
@@ -301,7 +302,9 @@ class FactsBuilder:
             if at_event:
                 after = after[at_event.end():]
             gap = min((after.find(v) for v in said if v in after), default=-1)
-            if 0 <= gap <= MAX_ATTEND_GAP and not after[:gap].endswith("的"):
+            # 张三等区级领导参加: a list closed by 等 and a word for the group it stands for
+            allowed = MAX_ATTEND_GAP + (MAX_GROUP_WORDS if after.startswith("等") else 0)
+            if 0 <= gap <= allowed and not after[:gap].endswith("的"):
                 out += pending
                 pending = []
             elif self.text[person.span.end:person.span.end + 1] not in ("、", ",", "，", "与", "和", "及"):
