@@ -108,7 +108,7 @@ def test_unquoted_reform_and_pilot_names_leave_the_verb_in_front_outside():
 
 
 def test_a_list_closed_by_deng_and_a_group_word_attends():
-    facts, names = facts_of("山东省济宁市兖州区。10月9日，兖州区召开重点项目观摩会议。"
+    facts, names = facts_of("山东省济宁市兖州区。10月9日，兖州区重点项目观摩会议召开。"
                             "区委书记滕一凡，区长郜小川等区级领导参加观摩。")
     attendees = {p for p, _, _ in relations(facts, names, S.ATTENDS)}
     assert attendees == {"滕一凡", "郜小川"}
