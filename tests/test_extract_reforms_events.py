@@ -112,3 +112,11 @@ def test_a_list_closed_by_deng_and_a_group_word_attends():
                             "区委书记滕一凡，区长郜小川等区级领导参加观摩。")
     attendees = {p for p, _, _ in relations(facts, names, S.ATTENDS)}
     assert attendees == {"滕一凡", "郜小川"}
+
+
+def test_a_quoted_reform_inside_a_meeting_name_stands_but_a_campaign_named_as_its_activity_does_not():
+    facts, _ = facts_of("近日，市工商联召开全市“百企帮百村”行动推进会。市交通局组织开展“夏季攻坚”活动。")
+    reforms = {e.name for e in facts.entities if S.REFORM in e.labels}
+    events = {e.name for e in facts.entities if S.EVENT in e.labels}
+    assert "百企帮百村" in reforms and "夏季攻坚" not in reforms
+    assert any("推进会" in e for e in events) and "“夏季攻坚”活动" in events

@@ -15,14 +15,23 @@ from graph.extract.relations import FactsBuilder
 from graph.model import Article, ArticleFacts
 
 
+def _named_by(an: Analysis, reform, event) -> bool:
+    """Whether the reform lies in the event's name and is no more than that event: (重点项目)“春季百日
+    大干”活动 is the campaign itself, while 全市“万企兴万村”行动推进会 names a meeting about a
+    reform that stands on its own (quoted, and more than an event word after it)."""
+    if not (event.span.start <= reform.span.start and reform.span.end <= event.span.end):
+        return False
+    after = an.text[reform.span.end:event.span.end]
+    return an.text[reform.span.start] not in "“‘" or after in ("",) + an.lex.event_suffixes
+
+
 def extract(article: Article) -> ArticleFacts:
     an = Analysis(article)
     places = find_places(an)
     ctx = place_context(places)
     orgs = find_orgs(an, places, ctx)
     events = find_events(an)
-    reforms = [r for r in find_reforms(an)
-               if not any(e.span.start <= r.span.start and r.span.end <= e.span.end for e in events)]
+    reforms = [r for r in find_reforms(an) if not any(_named_by(an, r, e) for e in events)]
     people = PeopleFinder(an, orgs, places, ctx).find()
     # 永康 in the name 黄永康, 通城 in the reform “一码通城”: not the places of that name
     names = [p.mention.span for p in people] + [r.span for r in reforms]

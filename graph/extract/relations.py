@@ -21,6 +21,8 @@ NON_PRIMARY_KINDS = ("cppcc", "congress")
 MAX_ATTEND_GAP = 4
 MAX_GROUP_WORDS = 6
 _AT = ("在", "于")
+#: A time between an agent and its verb: 于2023年, 在去年.
+_WHEN = re.compile(r"(?:于|在)[0-9一二三四五六七八九十零〇年月日上下半今去前初底以来]{1,10}")
 _AT_THE_EVENT = re.compile(r"^(?:在|于)(?:[^,，。;；、]{0,8}?(?:会|仪式|式|活动|会议|节|论坛)(?:上|现场)|(?:活动)?现场)")
 #: A sentence set at the event: 会上，… / 恳谈会上，… / 仪式上，…
 _AT_OPENING = re.compile(r"^[^,，。;；、]{0,12}?(?:会|仪式|式|活动|节|论坛)(?:上|期间)[，,]")
@@ -325,9 +327,11 @@ class FactsBuilder:
         """The body the sentence is about: its first organization not inside a prepositional phrase."""
         prepositions = self.an.lex.verbs["preposition"]
         pushes = self.an.lex.verbs["promote"]
-        for org in orgs:  # 由X打造: the agent of a passive is the actor
-            if self.text[org.span.start - 1:org.span.start] == "由" and self.text.startswith(pushes, org.span.end):
-                return org
+        for org in orgs:  # 由X(于2023年)打造: the agent of a passive is the actor
+            if self.text[org.span.start - 1:org.span.start] == "由":
+                when = _WHEN.match(self.text, org.span.end)
+                if self.text.startswith(pushes, when.end() if when else org.span.end):
+                    return org
         for org in orgs:
             before = self.text[max(sentence_start, org.span.start - 3):org.span.start]
             if before.endswith(prepositions) or before.endswith(("的", "接受")):
