@@ -73,6 +73,7 @@ class Lexicon:
     generic_places: tuple[str, ...]           # 乡镇, 城乡: words ending like a place that name none
     zones: tuple[str, ...]                    # endings of development zones, longest first
     all_verbs: frozenset[str]                 # every cue verb of verbs.tsv, whatever its role
+    name_followers: tuple[str, ...]           # words that end a person's name after it
 
 
 @cache
@@ -113,6 +114,7 @@ def lexicon() -> Lexicon:
         generic_places=tuple(_words("generic_places.txt")),
         zones=tuple(sorted(_words("zones.txt"), key=len, reverse=True)),
         all_verbs=frozenset(verb for words in verbs.values() for verb in words),
+        name_followers=tuple(_words("name_followers.txt")),
     )
 
 

@@ -13,19 +13,15 @@ from graph import schema as S
 from graph.extract.analysis import CJK, Analysis
 from graph.extract.gazetteer import DEPARTMENT, PERSON_ROLE, TITLE, Hit, longest
 from graph.extract.orgs import Context, department_name, expand_abbreviations
+from graph.extract.places import LOCAL_LEVELS
 from graph.model import Mention, Span
 
 _PUNCT_AFTER_NAME = set(" \t\n,.;:!?()[]/、。，：；！？（）“”‘’\"'—…·-《》")
 _BYLINE_ROLE = re.compile(r"(见习记者|实习记者|特约记者|首席记者|本报记者|摄影记者|记者|通讯员|实习生)")
-_FUNCTION_AFTER_NAME = ("同志", "等", "和", "与", "在", "一行", "接受", "作", "为", "对", "向", "也", "就",
-                        "则", "还", "又", "都", "是", "已", "将", "率", "到", "来", "赴", "深入", "代表",
-                        "的", "摄", "报道", "任", "担任", "当选", "忍不住", "从", "通过", "正", "今年", "带领",
-                        "陪同", "一同", "详细", "先后", "首先", "随后", "现场", "实地", "深入", "所作", "全程", "汇报", "当场", "通报", "部署", "第一个", "带头", "率先", "亲自", "家中", "家里")
 _SPACED_NAME = re.compile(r"([\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff])(?=[ \u3000]|\n|$|摄)")
 #: A photo credit closing a line or a caption: 张三 摄, （舒 畅 摄）, 图为……。 陈 默 摄
 _PHOTO_CREDIT = re.compile(r"(?m)(?:^|(?<=[。（(]))[ \u3000]*([\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3})"
                            r"[ \u3000]*摄[ \u3000]*(?:$|[）)])")
-_BARE_LOCAL = {"街道": "street", "社区": "community", "镇": "town", "乡": "town", "村": "village"}
 _NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又已该这那")
 _APPOINTMENT = ("同志为", "为", "任", "担任", "当选为", "当选")
 
@@ -60,10 +56,11 @@ class PeopleFinder:
                                    if p.attrs.get("level") in ("street", "town", "village", "community")
                                    or p.attrs.get("level") == "district" and "code" not in p.attrs}
         self.speech = an.lex.verbs["speech"] + an.lex.verbs["attend"]
-        # bodies, and department words even where no body was found (从人大代表)
-        self.org_starts = {org.span.start for org in orgs} | {
+        # where a name cannot go on: a body, a department word even where no body was found
+        # (从人大代表), a title; and the characters of villages, streets and zones
+        self.blocked_starts = {org.span.start for org in orgs} | {t.start for t in self.titles} | {
             hit.start for hit in an.hits.get(DEPARTMENT, []) if len(hit.word) > 1}
-        self.local_places = [p for p in places if "code" not in p.attrs]
+        self.local_place_offsets = {at for p in places if "code" not in p.attrs for at in range(p.span.start, p.span.end)}
         # the article's own street, community, town or village: the one it names most
         named: dict[str, list[Mention]] = {}
         for place in self.local_place_ending.values():
@@ -98,9 +95,8 @@ class PeopleFinder:
     def _not_a_name(self, start: int, end: int) -> bool:
         """从人大(代表), 鲁源村, 游客可(关注): a body, a title or a village begins inside it, or it starts
         with a word for people (given names like 立新 may read as verbs, so those stay)."""
-        return (any(start < at < end for at in self.org_starts)
-                or any(start < title.start < end for title in self.titles)  # 公司副(总经理)
-                or any(p.span.start < end and start < p.span.end for p in self.local_places)
+        return (any(at in self.blocked_starts for at in range(start + 1, end))  # 公司副(总经理)
+                or any(at in self.local_place_offsets for at in range(start, end))
                 or self.text.startswith(self.an.lex.person_roles, start))
 
     def _word_across(self, end: int) -> bool:
@@ -114,7 +110,7 @@ class PeopleFinder:
         if end >= len(text) or text[end] in _PUNCT_AFTER_NAME:
             return True
         rest = text[end:end + 6]
-        if rest.startswith(self.speech) or rest.startswith(_FUNCTION_AFTER_NAME) or (
+        if rest.startswith(self.speech) or rest.startswith(self.an.lex.name_followers) or (
                 bool(followers) and rest.startswith(followers)):
             return True
         # 张三分别牵头, 李四带领: a word of two or more characters that never sits in a name
@@ -234,7 +230,7 @@ class PeopleFinder:
 
     def _bare_local_place(self, offset: int) -> Mention | None:
         """社区党委书记, 街道办事处主任 with no name before them: the article's own community or street."""
-        for word, level in _BARE_LOCAL.items():
+        for word, level in LOCAL_LEVELS.items():
             start = offset - len(word)
             if start >= 0 and self.text.startswith(word, start) and level in self.main_local \
                     and (start == 0 or not CJK.match(self.text[start - 1])):
