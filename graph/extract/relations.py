@@ -248,12 +248,13 @@ class FactsBuilder:
                     continue
                 if subject is not None:
                     self.relate(S.ORGANIZES, self.eid(subject), self.eid(event), s)
-                elif we and speaker_org is not None or sentence.section in interviews and speaker_org is not None:
+                elif speaker_org is not None and (we or sentence.section in interviews):
                     self.relate(S.ORGANIZES, speaker_org, self.eid(event), s)
             # ORGANIZES by a list of bodies right before the verb: (由)A、B(联合)主办，C承办(的EVENT);
             # the event named after the verb, else before the list, else last in the news item
             for chain in _chains(self.text, orgs):
-                if not _HOSTS.match(self.text, chain[-1].span.end) or self.text[:chain[0].span.start].endswith(_AT):
+                if not _HOSTS.match(self.text, chain[-1].span.end) or \
+                        self.text[chain[0].span.start - 1:chain[0].span.start] in _AT:
                     continue  # 在X大学举行: the venue, not a host
                 hosted = [ev for ev in events if ev.span.start >= chain[-1].span.end][:1] or \
                     [ev for ev in events if ev.span.end <= chain[0].span.start][-1:] or \
@@ -309,7 +310,7 @@ class FactsBuilder:
             if 0 <= gap <= allowed and not after[:gap].endswith("的"):
                 out += pending
                 pending = []
-            elif self.text[person.span.end:person.span.end + 1] not in ("、", ",", "，", "与", "和", "及"):
+            elif self.text[person.span.end:person.span.end + 1] not in _LIST_JOINERS:
                 pending = []
         return out
 
