@@ -106,3 +106,11 @@ def test_a_three_character_name_does_not_end_inside_a_word():
     facts, _ = facts_of("我们把群众满意作为第一标准。居民古月明说，很方便。")
     persons = {e.name for e in facts.entities if S.PERSON in e.labels}
     assert persons == {"古月明"}
+
+
+def test_a_bare_company_before_a_title_is_the_company_the_item_named():
+    facts, names = facts_of("山东省潍坊市。潍坊禾丰农业科技有限公司新建了研发中心。“今年更好。”公司总经理鞠一鸣说。"
+                            "市农业农村局与该公司董事长栾小川签约。")
+    posts = relations(facts, names, S.HOLDS_POSITION)
+    assert ("鞠一鸣", "潍坊禾丰农业科技有限公司", "总经理") in posts
+    assert ("栾小川", "潍坊禾丰农业科技有限公司", "董事长") in posts

@@ -22,6 +22,8 @@ _SPACED_NAME = re.compile(r"([\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff])(?=[ \
 #: A photo credit closing a line or a caption: 张三 摄, （舒 畅 摄）, 图为……。 陈 默 摄
 _PHOTO_CREDIT = re.compile(r"(?m)(?:^|(?<=[。（(]))[ \u3000]*([\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3})"
                            r"[ \u3000]*摄[ \u3000]*(?:$|[）)])")
+#: How a news item refers back to the company it is about.
+_BARE_COMPANY = ("该公司", "该企业", "公司", "企业")
 _NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又已该这那")
 _APPOINTMENT = ("同志为", "为", "任", "担任", "当选为", "当选")
 
@@ -46,6 +48,7 @@ class PeopleFinder:
         self.an, self.text, self.ctx = an, an.text, ctx
         self.titles = longest(an.hits.get(TITLE, []))
         self.title_ending = {h.end: h for h in self.titles}
+        self.companies = sorted((o for o in orgs if o.attrs.get("kind") == "company"), key=lambda o: o.span.start)
         self.org_ending: dict[int, Mention] = {}
         for org in orgs:  # the longest body ending at an offset is the one a title attaches to
             held = self.org_ending.get(org.span.end)
@@ -222,8 +225,11 @@ class PeopleFinder:
                 posts.append(Post(implied, [title.word], title.start))
         if not posts and pending:
             place = self.local_place_ending.get(pending[0].start) or self._bare_local_place(pending[0].start)
+            company = self._bare_company(pending[0].start)
             if place is not None:
                 posts += self._local_offices(place, pending)
+            elif company is not None:
+                posts.append(Post(company, [t.word for t in pending], pending[0].start))
             else:
                 posts += self._inherited(pending)
         return [p for p in posts if not (lex.titles[p.titles[0]].needs_org and p.org is None)]
@@ -237,6 +243,18 @@ class PeopleFinder:
                 place = self.main_local[level]
                 return Mention(S.PLACE, word, Span(start, offset), dict(place.attrs))
         return None
+
+    def _bare_company(self, offset: int) -> Mention | None:
+        """公司总经理X, 该公司董事长Y: the company the news item named last."""
+        word = next((w for w in _BARE_COMPANY if self.text.endswith(w, 0, offset)), None)
+        before = self.text[offset - len(word) - 1:offset - len(word)] if word else ""
+        if word is None or CJK.match(before) and not self.an.is_stop_word(before):
+            return None  # 种业公司总经理 is not a reference back
+        item = self.an.doc.sentence_at(offset)
+        named = [org for org in self.companies if org.span.end <= offset - len(word)
+                 and (sentence := self.an.doc.sentence_at(org.span.start)) is not None
+                 and item is not None and sentence.section == item.section]
+        return named[-1] if named else None
 
     def _inherited(self, titles: list[Hit]) -> list[Post]:
         """局长张三，副局长李四、王五: titles with no body of their own, right after a person named
