@@ -120,3 +120,12 @@ def test_a_quoted_reform_inside_a_meeting_name_stands_but_a_campaign_named_as_it
     events = {e.name for e in facts.entities if S.EVENT in e.labels}
     assert "百企帮百村" in reforms and "夏季攻坚" not in reforms
     assert any("推进会" in e for e in events) and "“夏季攻坚”活动" in events
+
+
+def test_a_plain_name_right_after_holding_is_an_event_and_joint_hosts_organize_it():
+    facts, names = facts_of("山东省日照市五莲县。1月13日，五莲县人武部联合县退役军人事务局举行立功喜报送达仪式。"
+                            "山东省济宁市金乡县。丰收节暨金乡大蒜推介活动开幕。")
+    hosts = {org for org, event, _ in relations(facts, names, S.ORGANIZES) if event == "立功喜报送达仪式"}
+    assert hosts == {"五莲县人民武装部", "五莲县退役军人事务局"}
+    places = {e.name for e in facts.entities if S.PLACE in e.labels}
+    assert "金乡县" in places and not any(p.endswith("暨金乡") for p in places)

@@ -20,6 +20,7 @@ _DAY = re.compile(r"(?<![月\d])(\d{1,2})日")
 _DATELINE_PART = re.compile(r"^.{0,12}?讯(?:\([^)]*\))?")
 HOLDING = ("举办", "举行", "召开", "开幕", "启幕", "开启", "启动", "闭幕")
 MAX_EVENT = 40
+HELD_NAME_MIN = 4
 
 
 def find_events(an: Analysis) -> list[Mention]:
@@ -38,7 +39,9 @@ def find_events(an: Analysis) -> list[Mention]:
         start = hit.end - len(name)
         quoted = text[start - 1:start] in ("“", "‘")
         has_place = any(start <= p.start and p.end <= hit.start for p in an.hits.get(PLACE, []))
-        if len(name) - len(hit.word) < 2 or not _specific_enough(name, hit.word, quoted, has_place) \
+        # 举行立功喜报送达仪式: a name right after the verb that holds it is an event however plain
+        held = text.endswith(HOLDING, 0, start) and len(name) - len(hit.word) >= HELD_NAME_MIN
+        if len(name) - len(hit.word) < 2 or not (held or _specific_enough(name, hit.word, quoted, has_place)) \
                 or _COUNTED.match(name):
             continue
         found.append(Mention(S.EVENT, name, Span(start, hit.end), {"canonical": name}))

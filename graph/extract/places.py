@@ -11,8 +11,9 @@ from graph.lexicon import lexicon
 from graph.model import Mention, Span
 from graph.places import Division, divisions
 
-#: Characters that count or pick out places rather than name one (一个村, 全镇, 各社区, 首个社区).
-_COUNTING = set("个位各全每首几多该此这那其")
+#: Characters that count or pick out places rather than name one (一个村, 全镇, 各社区, 首个社区),
+#: and the 暨 that joins two event names (…丰收节暨金乡…).
+_COUNTING = set("个位各全每首几多该此这那其暨")
 #: Local place endings and their level; development zones (合肥高新区) are governed like districts.
 LOCAL_LEVELS = {"街道": "street", "镇": "town", "乡": "town", "村": "village", "社区": "community",
                 **{zone: "district" for zone in lexicon().zones}}
@@ -54,8 +55,11 @@ def _local_places(an: Analysis, named: list[Mention]) -> list[Mention]:
     text = an.text
     ends = {m.span.end for m in named}
     out: list[Mention] = []
+    table_ends = {m.span.end for m in named}
     for match in _LOCAL_SUFFIX.finditer(text):
         suffix_start, suffix_end = match.start(), match.end()
+        if suffix_end in table_ends and suffix_end - suffix_start == 1:
+            continue  # the 乡 of 金乡 (县) ends a name from the table, not a township's
         if an.token_ending_at(suffix_end) is None or text.endswith(an.lex.generic_places, 0, suffix_end):
             continue
         start = _local_name_start(an, suffix_start, ends)

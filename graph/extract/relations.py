@@ -26,7 +26,7 @@ _WHEN = re.compile(r"(?:于|在)[0-9一二三四五六七八九十零〇年月�
 _AT_THE_EVENT = re.compile(r"^(?:在|于)(?:[^,，。;；、]{0,8}?(?:会|仪式|式|活动|会议|节|论坛)(?:上|现场)|(?:活动)?现场)")
 #: A sentence set at the event: 会上，… / 恳谈会上，… / 仪式上，…
 _AT_OPENING = re.compile(r"^[^,，。;；、]{0,12}?(?:会|仪式|式|活动|节|论坛)(?:上|期间)[，,]")
-_LIST_JOINERS = ("、", "和", "与", "及", ",", "，")
+_LIST_JOINERS = ("、", "和", "与", "及", ",", "，", "联合", "会同", "携手")
 #: Verbs by which a body hosts an event, in a list or passive (由A、B联合主办): never 组织/开展 alone,
 #: which also mean to organise people or carry work out.
 _HOSTS = re.compile(r"(?:联合|共同)?(?:主办|承办|举办|召开|举行|主持召开)")
