@@ -129,3 +129,10 @@ def test_a_plain_name_right_after_holding_is_an_event_and_joint_hosts_organize_i
     assert hosts == {"五莲县人民武装部", "五莲县退役军人事务局"}
     places = {e.name for e in facts.entities if S.PLACE in e.labels}
     assert "金乡县" in places and not any(p.endswith("暨金乡") for p in places)
+
+
+def test_a_quoted_festival_name_is_whole_and_the_chair_is_not_part_of_an_event():
+    facts, _ = facts_of("第三届“和美邻里节”在社区广场开幕。区长何一川主持开幕式。")
+    events = {e.name for e in facts.entities if S.EVENT in e.labels}
+    assert "第三届“和美邻里节”" in events
+    assert not any("主持" in e for e in events)

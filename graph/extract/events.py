@@ -20,6 +20,7 @@ _DAY = re.compile(r"(?<![月\d])(\d{1,2})日")
 _DATELINE_PART = re.compile(r"^.{0,12}?讯(?:\([^)]*\))?")
 HOLDING = ("举办", "举行", "召开", "开幕", "启幕", "开启", "启动", "闭幕")
 MAX_EVENT = 40
+_PERSON_ACTIONS = ("主持", "出席", "参加", "列席", "宣布")
 HELD_NAME_MIN = 4
 
 
@@ -34,9 +35,14 @@ def find_events(an: Analysis) -> list[Mention]:
             continue
         if len(hit.word) == 1 and len(token.word) == 2 and token.word in _dictionary():
             continue  # 春节, 环节: a word, not a festival's name
-        start = _extend_left(an, hit.start)
-        name = _LEADING_NOISE.sub("", text[start:hit.end])
-        start = hit.end - len(name)
+        end = hit.end
+        opening = _quote_around(text, hit.end)
+        if opening is not None:  # 第五届“和睦邻里节”: the quoted name is whole, whatever words it holds
+            start, end = _extend_left(an, opening), hit.end + 1
+        else:
+            start = _extend_left(an, hit.start)
+        name = _LEADING_NOISE.sub("", text[start:end])
+        start = end - len(name)
         quoted = text[start - 1:start] in ("“", "‘")
         has_place = any(start <= p.start and p.end <= hit.start for p in an.hits.get(PLACE, []))
         # 举行立功喜报送达仪式: a name right after the verb that holds it is an event however plain
@@ -44,8 +50,16 @@ def find_events(an: Analysis) -> list[Mention]:
         if len(name) - len(hit.word) < 2 or not (held or _specific_enough(name, hit.word, quoted, has_place)) \
                 or _COUNTED.match(name):
             continue
-        found.append(Mention(S.EVENT, name, Span(start, hit.end), {"canonical": name}))
+        found.append(Mention(S.EVENT, name, Span(start, end), {"canonical": name}))
     return _maximal(found)
+
+
+def _quote_around(text: str, end: int) -> int | None:
+    """Where the quote opens when an event ending closes a quoted name (…“和睦邻里节”)."""
+    if text[end:end + 1] not in ("”", "’"):
+        return None
+    opening = text.rfind("“" if text[end] == "”" else "‘", max(0, end - MAX_EVENT), end)
+    return opening if opening >= 0 and not any(c in text[opening:end] for c in ",。;:!?\n”’") else None
 
 
 def _dictionary():
@@ -85,8 +99,9 @@ def _extend_left(an: Analysis, start: int) -> int:
         token = an.token_at(start - 1)
         # event names hold verbs (招商引资, 开放); only the listed function words end them
         if token is None or (_starts_with_boundary(an, token.word)
-                             and not text.startswith(an.lex.event_suffixes, token.start)):
-            break
+                             and not text.startswith(an.lex.event_suffixes, token.start)) \
+                or token.word in _PERSON_ACTIONS:
+            break  # 张三主持开幕式: who does what at the event is not its name (观摩, 走访 may be)
         start = token.start if token.end == start else start - 1
     while start < len(text) and text[start] in " -—":
         start += 1
