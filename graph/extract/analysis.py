@@ -21,6 +21,11 @@ _DATELINE = re.compile(r"(?:本报|讯)?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(
 _YEAR = re.compile(r"(20\d\d|19\d\d)年?")
 
 
+def word_tag(word: str) -> str | None:
+    """jieba's dictionary tag of `word`; None when the word is not in its dictionary."""
+    return jieba.posseg.dt.word_tag_tab.get(word)
+
+
 @dataclass(frozen=True)
 class Token:
     start: int
@@ -68,8 +73,7 @@ class Analysis:
     def is_stop_word(self, word: str) -> bool:
         if word in self.lex.boundaries:
             return True
-        tag = jieba.posseg.dt.word_tag_tab.get(word)
-        return tag in STOP_TAGS
+        return word_tag(word) in STOP_TAGS
 
     # ------------------------------------------------------------------ dates
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from graph import schema as S
-from graph.extract.analysis import CJK, Analysis
+from graph.extract.analysis import CJK, Analysis, word_tag
 from graph.extract.gazetteer import EVENT_ALIAS, EVENT_SUFFIX, PLACE
 from graph.model import Mention, Span
 
@@ -33,7 +33,7 @@ def find_events(an: Analysis) -> list[Mention]:
         token = an.token_ending_at(hit.end)
         if token is None:
             continue
-        if len(hit.word) == 1 and len(token.word) == 2 and token.word in _dictionary():
+        if len(hit.word) == 1 and len(token.word) == 2 and word_tag(token.word) is not None:
             continue  # 春节, 环节: a word, not a festival's name
         end = hit.end
         opening = _quote_around(text, hit.end)
@@ -60,11 +60,6 @@ def _quote_around(text: str, end: int) -> int | None:
         return None
     opening = text.rfind("“" if text[end] == "”" else "‘", max(0, end - MAX_EVENT), end)
     return opening if opening >= 0 and not any(c in text[opening:end] for c in ",。;:!?\n”’") else None
-
-
-def _dictionary():
-    import jieba.posseg
-    return jieba.posseg.dt.word_tag_tab
 
 
 def _specific_enough(name: str, ending: str, quoted: bool, has_place: bool) -> bool:
@@ -110,7 +105,7 @@ def _extend_left(an: Analysis, start: int) -> int:
 
 def _starts_with_boundary(an: Analysis, word: str) -> bool:
     return word in an.lex.boundaries or word[:2] in an.lex.boundaries or (
-        len(word) > 1 and word[0] in an.lex.boundaries and word not in _dictionary())
+        len(word) > 1 and word[0] in an.lex.boundaries and word_tag(word) is None)
 
 
 def _inside_quote(text: str, offset: int) -> bool:

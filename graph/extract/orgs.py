@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph import schema as S
-from graph.extract.analysis import CJK, Analysis
+from graph.extract.analysis import CJK, Analysis, word_tag
 from graph.extract.gazetteer import DEPARTMENT, MEDIA_SUFFIX, NATIONAL_ORG, ORG_SUFFIX, Hit, longest
 from graph.model import Mention, Span
 from graph.places import divisions, short_form
@@ -200,7 +200,7 @@ def _generic(an: Analysis, hit: Hit, places: list[Mention], known: list[Mention]
         if not text.startswith(tuple(an.lex.titles), hit.end):
             return None
         token = an.token_at(hit.start)  # jieba glued the ending to a title (协会会长)
-    if len(hit.word) == 1 and len(token.word) == 2 and _in_dictionary(token.word) \
+    if len(hit.word) == 1 and len(token.word) == 2 and word_tag(token.word) is not None \
             and token.word not in an.lex.departments:
         return None  # 布局, 格局, 大厅: an ordinary word that happens to end like a body (管理局 does not)
     start = _extend_to_place(an, _extend_left(an, min(hit.start, token.start)), places)
@@ -245,15 +245,13 @@ def _article_zone(places: list[Mention], zone_word: str) -> Mention | None:
 def _has_proper_part(an: Analysis, start: int, end: int) -> bool:
     """Whether the words before the ending include a proper name: a place, a body, a number or a
     word jieba does not know (new names are seldom in its dictionary)."""
-    import jieba.posseg
-    tags = jieba.posseg.dt.word_tag_tab
     offset = start
     while offset < end:
         token = an.token_at(offset)
         if token is None:
             return False
         piece = an.text[max(offset, token.start):min(end, token.end)]
-        tag = tags.get(piece)
+        tag = word_tag(piece)
         if (tag is None or tag.startswith(("ns", "nr", "nt", "nz", "m", "j"))
                 or piece in an.lex.departments or any(c.isdigit() for c in piece)
                 or _is_place_word(an, token)):
@@ -273,11 +271,6 @@ def _extend_right(an: Analysis, start: int) -> int:
     return end
 
 
-def _in_dictionary(word: str) -> bool:
-    import jieba.posseg
-    return word in jieba.posseg.dt.word_tag_tab
-
-
 def _extend_left(an: Analysis, start: int) -> int:
     """Walk left over tokens that can belong to a name; stop at punctuation or a function word."""
     limit = max(0, start - MAX_NAME)
@@ -288,13 +281,13 @@ def _extend_left(an: Analysis, start: int) -> int:
         word = token.word
         if not all(CJK.match(c) or c.isalnum() for c in word):
             break
-        if word[0] in an.lex.boundaries and len(word) > 1 and not _in_dictionary(word) \
+        if word[0] in an.lex.boundaries and len(word) > 1 and word_tag(word) is None \
                 and word not in an.lex.zones:
             return token.start + 1  # jieba glued a preposition to the name (为市残联): cut it off
         if word == "和" and _joins_name_parts(an, token.start):
             start = token.start  # 政务服务和大数据管理局, 住房和城乡建设局: one body
             continue
-        adjective = len(word) == 1 and jieba_tag(word) == "a"  # 大 of 大数据管理局
+        adjective = len(word) == 1 and word_tag(word) == "a"  # 大 of 大数据管理局
         if an.is_stop_word(word) and not adjective and word not in an.lex.departments \
                 and word not in an.lex.org_suffixes:
             # jieba tags some name words as adverbs (高速); after a place name they are still the name
@@ -318,15 +311,10 @@ def _extend_to_place(an: Analysis, start: int, places: list[Mention]) -> int:
         token = an.token_at(offset)
         if token is None or token.start != offset or not all(CJK.match(c) for c in token.word) \
                 or token.word in an.lex.boundaries or token.word in cue_verbs \
-                or jieba_tag(token.word) in FUNCTION_TAGS:
+                or word_tag(token.word) in FUNCTION_TAGS:
             return start
         offset = token.end
     return place.span.start
-
-
-def jieba_tag(word: str) -> str | None:
-    import jieba.posseg
-    return jieba.posseg.dt.word_tag_tab.get(word)
 
 
 def _joins_name_parts(an: Analysis, offset: int) -> bool:
@@ -335,7 +323,7 @@ def _joins_name_parts(an: Analysis, offset: int) -> bool:
     if before is None or not all(CJK.match(c) for c in before.word) or before.word in an.lex.boundaries:
         return False
     ends_a_body = before.word in an.lex.departments or before.word.endswith(tuple(an.lex.org_suffixes))
-    return not ends_a_body and not _is_place_word(an, before) and (jieba_tag(before.word) or "n").startswith(("n", "v"))
+    return not ends_a_body and not _is_place_word(an, before) and (word_tag(before.word) or "n").startswith(("n", "v"))
 
 
 def _is_place_word(an: Analysis, token) -> bool:

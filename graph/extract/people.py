@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph import schema as S
-from graph.extract.analysis import CJK, Analysis
+from graph.extract.analysis import CJK, Analysis, word_tag
 from graph.extract.gazetteer import DEPARTMENT, PERSON_ROLE, TITLE, Hit, longest
 from graph.extract.orgs import Context, department_name, expand_abbreviations
 from graph.extract.places import LOCAL_LEVELS
@@ -360,6 +360,5 @@ class PeopleFinder:
 
 def _ordinary_word(name: str) -> bool:
     """强调, 满意度: a dictionary word that is not a person's name."""
-    import jieba.posseg
-    tag = jieba.posseg.dt.word_tag_tab.get(name)
+    tag = word_tag(name)
     return tag is not None and not tag.startswith("nr")

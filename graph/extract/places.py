@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from graph import schema as S
-from graph.extract.analysis import CJK, Analysis
+from graph.extract.analysis import CJK, Analysis, word_tag
 from graph.extract.gazetteer import PLACE, longest
 from graph.lexicon import lexicon
 from graph.model import Mention, Span
@@ -93,8 +93,7 @@ def _core_ok(an: Analysis, start: int, end: int) -> bool:
 def _name_character(word: str, first: bool) -> bool:
     """大 of 大冲社区, 冲 of 大冲社区: one character of a local name may read as an adjective, or
     after the first as a verb (要到社区 starts with one)."""
-    import jieba.posseg
-    return len(word) == 1 and jieba.posseg.dt.word_tag_tab.get(word) in (("a",) if first else ("a", "v"))
+    return len(word) == 1 and word_tag(word) in (("a",) if first else ("a", "v"))
 
 
 def _local_name_start(an: Analysis, suffix_start: int, place_ends: set[int]) -> int | None:

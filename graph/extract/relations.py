@@ -5,9 +5,9 @@ import re
 from collections import Counter
 
 from graph import schema as S
-from graph.extract.analysis import Analysis
+from graph.extract.analysis import Analysis, word_tag
 from graph.extract.events import event_dates
-from graph.extract.orgs import OFFICIAL_KINDS, is_bureau, jieba_tag
+from graph.extract.orgs import OFFICIAL_KINDS, is_bureau
 from graph.extract.people import PersonMention
 from graph.extract.resolve import group_mentions, make_entity, plain
 from graph.model import ArticleFacts, Entity, Evidence, Mention, Relation
@@ -338,7 +338,7 @@ class FactsBuilder:
             if before.endswith(prepositions) or before.endswith(("的", "接受")):
                 continue
             verb = self.an.token_ending_at(org.span.start)
-            if verb is not None and len(verb.word) > 1 and (jieba_tag(verb.word) or "").startswith("v"):
+            if verb is not None and len(verb.word) > 1 and (word_tag(verb.word) or "").startswith("v"):
                 continue  # 进驻X局: the object of a verb
             if self.text.startswith(tuple(self.an.lex.titles), org.span.end):
                 continue  # ORG TITLE NAME: the body is part of a person's description
