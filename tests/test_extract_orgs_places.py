@@ -100,3 +100,11 @@ def test_a_development_zone_and_its_bodies():
 def test_a_zone_written_bare_is_the_articles_zone():
     facts, names = facts_of("安徽省芜湖市。芜湖经开区管委会召开会议。经开区企业服务局局长柏一川介绍情况。")
     assert ("柏一川", "芜湖经济技术开发区企业服务局", "局长") in relations(facts, names, S.HOLDS_POSITION)
+
+
+def test_a_declared_short_name_is_the_same_body():
+    facts, names = facts_of("湖北省荆门市。荆门市政务服务和大数据管理局（以下简称“市数据局”）推出“荆易办”平台。"
+                            "市数据局局长龚一鸣表示，将继续优化。")
+    body = entity(facts, S.ORGANIZATION, "荆门市政务服务和大数据管理局")
+    assert body is not None and "市数据局" in body.aliases
+    assert ("龚一鸣", "荆门市政务服务和大数据管理局", "局长") in relations(facts, names, S.HOLDS_POSITION)

@@ -8,6 +8,8 @@ Three sources, longest mention wins where they overlap:
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from graph import schema as S
@@ -24,6 +26,7 @@ BUREAU_KINDS = {"government", "party", "congress", "cppcc", "court", "military"}
 OFFICIAL_KINDS = BUREAU_KINDS | {"mass", "public_institution"}
 MAX_NAME = 24
 MAX_PLACE_GAP = 10
+_SHORT_NAME = re.compile(r"[（(]以下(?:简称|称)[“\"]?([^”\"）)]{2,20})[”\"]?[）)]")
 #: Prepositions, conjunctions, particles, pronouns, adverbs: never inside a body's name.
 FUNCTION_TAGS = ("p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d", "y", "e", "o")
 COUNTY_CITY_DOMINANCE = 3
@@ -100,7 +103,26 @@ def find_orgs(an: Analysis, places: list[Mention], ctx: Context) -> list[Mention
         mention = _generic(an, hit, places, candidates, ctx)
         if mention:
             candidates.append(mention)
-    return _with_local_branches(_dedupe(candidates))
+    return _declared_short_names(an, _with_local_branches(_dedupe(candidates)))
+
+
+def _declared_short_names(an: Analysis, mentions: list[Mention]) -> list[Mention]:
+    """X（以下简称“Y”）: every later Y is X, whatever Y alone would have been read as."""
+    declared: dict[str, Mention] = {}
+    for m in mentions:
+        match = _SHORT_NAME.match(an.text, m.span.end)
+        if match:
+            declared[match.group(1)] = m
+    if not declared:
+        return mentions
+    out = [m for m in mentions if m.surface not in declared or m.span.start < declared[m.surface].span.end]
+    for short, body in declared.items():
+        at = an.text.find(short, body.span.end)
+        while at >= 0:
+            out.append(_mention(at, at + len(short), short, body.attrs["canonical"], body.attrs["kind"],
+                                place=body.attrs.get("place")))
+            at = an.text.find(short, at + len(short))
+    return sorted(out, key=lambda m: (m.span.start, -m.span.end))
 
 
 def _with_local_branches(mentions: list[Mention]) -> list[Mention]:
