@@ -136,3 +136,10 @@ def test_a_quoted_festival_name_is_whole_and_the_chair_is_not_part_of_an_event()
     events = {e.name for e in facts.entities if S.EVENT in e.labels}
     assert "第三届“和美邻里节”" in events
     assert not any("主持" in e for e in events)
+
+
+def test_meetings_of_a_relative_body_are_the_named_places_own():
+    first, _ = facts_of("山东省临沂市兰陵县。县委书记于一川主持召开县委常委会会议。", "a")
+    second, _ = facts_of("山东省临沂市沂水县。县委书记吕二川主持召开县委常委会会议。", "b")
+    assert entity(first, S.EVENT, "中共兰陵县委常委会会议") is not None
+    assert entity(second, S.EVENT, "中共沂水县委常委会会议") is not None

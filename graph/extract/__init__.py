@@ -30,7 +30,7 @@ def extract(article: Article) -> ArticleFacts:
     places = find_places(an)
     ctx = place_context(places)
     orgs = find_orgs(an, places, ctx)
-    events = find_events(an)
+    events = find_events(an, ctx)
     reforms = [r for r in find_reforms(an) if not any(_named_by(an, r, e) for e in events)]
     people = PeopleFinder(an, orgs, places, ctx).find()
     # 永康 in the name 黄永康, 通城 in the reform “一码通城”: not the places of that name

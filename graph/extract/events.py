@@ -8,6 +8,7 @@ import re
 from graph import schema as S
 from graph.extract.analysis import CJK, Analysis, word_tag
 from graph.extract.gazetteer import EVENT_ALIAS, EVENT_SUFFIX, PLACE
+from graph.extract.orgs import RELATIVE_SCOPES, Context
 from graph.model import Mention, Span
 
 WEAK_ENDINGS = ("活动", "会议", "仪式", "展览", "比赛", "对话", "演出", "节", "大会", "论坛")
@@ -20,11 +21,16 @@ _DAY = re.compile(r"(?<![月\d])(\d{1,2})日")
 _DATELINE_PART = re.compile(r"^.{0,12}?讯(?:\([^)]*\))?")
 HOLDING = ("举办", "举行", "召开", "开幕", "启幕", "开启", "启动", "闭幕")
 MAX_EVENT = 40
+#: Bodies a relative prefix (市, 县 …) names at the start of an event's name.
+_RELATIVE_BODIES = ("委", "政府", "人大", "政协", "人民政府")
 _PERSON_ACTIONS = ("主持", "出席", "参加", "列席", "宣布")
 HELD_NAME_MIN = 4
 
 
-def find_events(an: Analysis) -> list[Mention]:
+def find_events(an: Analysis, ctx: Context | None = None) -> list[Mention]:
+    """Event mentions; with the article's place context, names that start with a relative body
+    (县委常委会会议, 市政府常务会议) are made the named place's, so two counties' meetings of one
+    name stay two events."""
     text = an.text
     # the usual short names first: where a name also ends like an event, the table's canonical wins
     found = [Mention(S.EVENT, hit.word, Span(hit.start, hit.end), {"canonical": an.lex.event_aliases[hit.word]})
@@ -50,8 +56,17 @@ def find_events(an: Analysis) -> list[Mention]:
         if len(name) - len(hit.word) < 2 or not (held or _specific_enough(name, hit.word, quoted, has_place)) \
                 or _COUNTED.match(name):
             continue
-        found.append(Mention(S.EVENT, name, Span(start, end), {"canonical": name}))
+        found.append(Mention(S.EVENT, name, Span(start, end), {"canonical": _placed(an, name, start, ctx)}))
     return _maximal(found)
+
+
+def _placed(an: Analysis, name: str, start: int, ctx: Context | None) -> str:
+    if ctx is None or len(name) < 2 or name[0] not in RELATIVE_SCOPES or not name[1:].startswith(_RELATIVE_BODIES):
+        return name
+    place = ctx.resolve(name[0], start, an.sentence_start(start))
+    if not place:
+        return name
+    return ("中共" if name[1] == "委" else "") + place + name[1:]
 
 
 def _quote_around(text: str, end: int) -> int | None:
