@@ -15,10 +15,13 @@ from graph import schema as S
 from graph.model import ArticleFacts, Entity, Relation
 
 
+_EVIDENCE, _ARTICLES, _TITLES, _ATTRS = range(4)
+
+
 class GraphBuilder:
     def __init__(self) -> None:
         self._nodes: dict[str, dict] = {}
-        self._edges: dict[tuple[str, str, str], dict] = {}
+        self._edges: dict[tuple[str, str, str], list] = {}
 
     # ---------------------------------------------------------------- accumulate
 
@@ -46,18 +49,25 @@ class GraphBuilder:
                 node["attrs"].setdefault(key, set()).add(value)
 
     def _add_edge(self, relation: Relation, article_id: str) -> None:
+        # an edge is [evidence, articles, titles by article, other attributes]: lists and lazily made
+        # dicts, since most edges come from one article and a large corpus keeps hundreds of
+        # thousands of them (sets would cost several times the memory)
         key = (relation.source, relation.type, relation.target)
         edge = self._edges.get(key)
         if edge is None:
-            edge = self._edges[key] = {"evidence": set(), "articles": set(), "titles": {}, "attrs": {}}
-        edge["articles"].add(article_id)
-        edge["evidence"].update(relation.evidence)
+            edge = self._edges[key] = [[], [], None, None]
+        evidence, articles = edge[_EVIDENCE], edge[_ARTICLES]
+        if article_id not in articles:
+            articles.append(article_id)
+        evidence.extend(e for e in relation.evidence if e not in evidence)
         for name, value in relation.attrs.items():
             if name == S.TITLE:
                 if value:
-                    edge["titles"].setdefault(article_id, []).append(value)
+                    edge[_TITLES] = edge[_TITLES] or {}
+                    edge[_TITLES].setdefault(article_id, []).append(value)
             elif value is not None:
-                edge["attrs"].setdefault(name, set()).add(value)
+                edge[_ATTRS] = edge[_ATTRS] or {}
+                edge[_ATTRS].setdefault(name, set()).add(value)
 
     # ---------------------------------------------------------------- produce
 
@@ -75,14 +85,14 @@ class GraphBuilder:
                 S.ALIASES: sorted((node["aliases"] | node["names"]) - {name}),
                 S.SOURCES: sorted(node["sources"]), **attrs})
         for (source, rel_type, target) in sorted(self._edges):
-            edge = self._edges.pop((source, rel_type, target))
+            evidence, articles, titles, others = self._edges.pop((source, rel_type, target))
             attrs = {S.TYPE: rel_type,
-                     S.EVIDENCE: [e.as_dict() for e in sorted(edge["evidence"], key=_evidence_order)],
-                     S.ARTICLES: sorted(edge["articles"])}
-            title = _merge_titles(edge["titles"])
+                     S.EVIDENCE: [e.as_dict() for e in sorted(evidence, key=_evidence_order)],
+                     S.ARTICLES: sorted(articles)}
+            title = _merge_titles(titles or {})
             if title:
                 attrs[S.TITLE] = title
-            for key, values in sorted(edge["attrs"].items()):
+            for key, values in sorted((others or {}).items()):
                 attrs[key] = min(values)
             g.add_edge(source, target, key=rel_type, **attrs)
         return g

@@ -34,11 +34,24 @@ def atomic_write_text(path: Path, text: str | Iterable[str]) -> None:
         raise
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True)
+
+
 def _json_pieces(graph: nx.MultiDiGraph) -> Iterator[str]:
-    data = nx.node_link_data(graph, edges="links")
-    data["graph"] = {"format": FORMAT, "version": FORMAT_VERSION}
-    yield from json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True).iterencode(data)
-    yield "\n"
+    """networkx node-link JSON (the bytes json.dumps(nx.node_link_data(graph, edges="links"),
+    indent=1, sort_keys=True) gives), one node or link at a time: node_link_data would first copy
+    every attribute dict of a large graph."""
+    def items(records: Iterator[dict]) -> Iterator[str]:
+        for index, record in enumerate(records):
+            yield ("," if index else "") + "\n  " + _ENCODER.encode(record).replace("\n", "\n  ")
+
+    meta = _ENCODER.encode({"format": FORMAT, "version": FORMAT_VERSION}).replace("\n", "\n ")
+    yield f'{{\n "directed": true,\n "graph": {meta},\n "links": ['
+    links = ({**data, "source": u, "target": v, "key": k} for u, v, k, data in graph.edges(keys=True, data=True))
+    yield from items(links)
+    yield ("\n ]" if graph.number_of_edges() else "]") + ',\n "multigraph": true,\n "nodes": ['
+    yield from items({**data, "id": n} for n, data in graph.nodes(data=True))
+    yield ("\n ]" if graph.number_of_nodes() else "]") + "\n}\n"
 
 
 def graph_to_json(graph: nx.MultiDiGraph) -> str:

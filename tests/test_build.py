@@ -1,6 +1,11 @@
+import json
+
+import networkx as nx
+
 from graph import schema as S
 from graph.build import build_graph
 from graph.model import Article, ArticleFacts, Entity, Evidence, Relation
+from loaders.export import FORMAT, FORMAT_VERSION, graph_to_json
 
 
 def _facts(article_id, title):
@@ -22,3 +27,12 @@ def test_merge_is_order_independent_and_unions_evidence():
     assert len(data[S.EVIDENCE]) == 2
     person = g1.nodes[S.node_id(S.PERSON, "张三")]
     assert person[S.LABEL] == S.OFFICIAL and person[S.SOURCES] == ["a", "b"]
+
+
+def test_graph_json_is_networkx_node_link_json_byte_for_byte():
+    """graph.json is written piece by piece; the bytes are those of json.dumps over node_link_data."""
+    graph = build_graph([_facts("a", "局长"), _facts("b", "党组书记、<b>局长</b>")])
+    for g in (graph, nx.MultiDiGraph()):
+        data = nx.node_link_data(g, edges="links")
+        data["graph"] = {"format": FORMAT, "version": FORMAT_VERSION}
+        assert graph_to_json(g) == json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
