@@ -108,3 +108,9 @@ def test_a_declared_short_name_is_the_same_body():
     body = entity(facts, S.ORGANIZATION, "荆门市政务服务和大数据管理局")
     assert body is not None and "市数据局" in body.aliases
     assert ("龚一鸣", "荆门市政务服务和大数据管理局", "局长") in relations(facts, names, S.HOLDS_POSITION)
+
+
+def test_the_youth_league_committee_by_its_short_names():
+    facts, names = facts_of("山东省威海市。团市委副书记柳一川出席。威海市团委开展志愿活动。")
+    league = entity(facts, S.ORGANIZATION, "共青团威海市委员会")
+    assert league is not None and {"团市委", "威海市团委"} <= set(league.aliases)

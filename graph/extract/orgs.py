@@ -26,6 +26,7 @@ BUREAU_KINDS = {"government", "party", "congress", "cppcc", "court", "military"}
 OFFICIAL_KINDS = BUREAU_KINDS | {"mass", "public_institution"}
 MAX_NAME = 24
 MAX_PLACE_GAP = 10
+_INNER_SCOPE = re.compile(r"团([市县区省])委")
 _SHORT_NAME = re.compile(r"[（(]以下(?:简称|称)[“\"]?([^”\"）)]{2,20})[”\"]?[）)]")
 #: Prepositions, conjunctions, particles, pronouns, adverbs: never inside a body's name.
 FUNCTION_TAGS = ("p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "d", "y", "e", "o")
@@ -169,6 +170,11 @@ def _department(an: Analysis, hit: Hit, place_by_end, ctx: Context) -> Mention |
     department = an.lex.departments[hit.word]
     if department.full == "委" and an.text[hit.end:hit.end + 1] in ("员", "会"):
         return None
+    inner_scope = _INNER_SCOPE.fullmatch(hit.word)  # 团市委: the scope written inside the name
+    if inner_scope and _prefix(an, hit.start, place_by_end, ctx) is None:
+        place = ctx.resolve(inner_scope.group(1), hit.start, an.sentence_start(hit.start))
+        canonical = department_name(department.full, place) if place else hit.word
+        return _mention(hit.start, hit.end, hit.word, canonical, department.kind, place=place)
     prefix = _prefix(an, hit.start, place_by_end, ctx)
     if prefix is None:
         # only a few bodies are written bare and still mean the local one (军分区, 征兵办)
@@ -207,6 +213,8 @@ def department_name(full: str, place: str, kind: str = "", written: str = "") ->
         return written + full
     if full == "政协":
         return f"中国人民政治协商会议{place}委员会"
+    if full == "共青团委员会":
+        return f"共青团{place}委员会"
     if full == "委":
         return f"中共{place}委"
     if full.startswith("委员会"):
