@@ -114,3 +114,9 @@ def test_the_youth_league_committee_by_its_short_names():
     facts, names = facts_of("山东省威海市。团市委副书记柳一川出席。威海市团委开展志愿活动。")
     league = entity(facts, S.ORGANIZATION, "共青团威海市委员会")
     assert league is not None and {"团市委", "威海市团委"} <= set(league.aliases)
+
+
+def test_towns_whose_names_end_like_generic_words_are_places():
+    facts, _ = facts_of("山东省菏泽市曹县。曹县大集镇、李村镇的乡镇干部参加培训。")
+    places = {e.name for e in facts.entities if S.PLACE in e.labels}
+    assert {"大集镇", "李村镇"} <= places and "的乡镇" not in places

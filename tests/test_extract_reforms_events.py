@@ -143,3 +143,8 @@ def test_meetings_of_a_relative_body_are_the_named_places_own():
     second, _ = facts_of("山东省临沂市沂水县。县委书记吕二川主持召开县委常委会会议。", "b")
     assert entity(first, S.EVENT, "中共兰陵县委常委会会议") is not None
     assert entity(second, S.EVENT, "中共沂水县委常委会会议") is not None
+
+
+def test_counted_or_bare_events_are_not_named_events():
+    facts, _ = facts_of("活动期间还将举办10余场配套活动和各类招聘活动。区政府召开新闻发布会。")
+    assert not [e for e in facts.entities if S.EVENT in e.labels]

@@ -11,10 +11,10 @@ from graph.extract.gazetteer import EVENT_ALIAS, EVENT_SUFFIX, PLACE
 from graph.extract.orgs import RELATIVE_SCOPES, Context
 from graph.model import Mention, Span
 
-WEAK_ENDINGS = ("活动", "会议", "仪式", "展览", "比赛", "对话", "演出", "节", "大会", "论坛")
+WEAK_ENDINGS = ("活动", "会议", "仪式", "展览", "比赛", "对话", "演出", "节", "大会", "论坛", "发布会", "新闻发布会")
 _SPECIFIC = re.compile(r"\d|第?[一二三四五六七八九十百零\d]+[届次]|首届|[“‘]|暨")
 #: 12项主题活动, 三场比赛: a count of events, not the name of one.
-_COUNTED = re.compile(r"^[\d一二三四五六七八九十百千两]+[项个场批类次期]")
+_COUNTED = re.compile(r"^(?:[\d一二三四五六七八九十百千两]+[余多]?[项个场批类次期]|各类|各项|多项|一系列)")
 _LEADING_NOISE = re.compile(r"^(本届|此次|本次|这次|下一次|下次|上一次|该|今年|去年|上届|[一二三四五六七八九十][是要])")
 _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[至到\-~](?:(\d{1,2})月)?(\d{1,2})日)?")
 _DAY = re.compile(r"(?<![月\d])(\d{1,2})日")
