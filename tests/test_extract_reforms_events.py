@@ -148,3 +148,11 @@ def test_meetings_of_a_relative_body_are_the_named_places_own():
 def test_counted_or_bare_events_are_not_named_events():
     facts, _ = facts_of("活动期间还将举办10余场配套活动和各类招聘活动。区政府召开新闻发布会。")
     assert not [e for e in facts.entities if S.EVENT in e.labels]
+
+
+def test_quoted_names_that_end_in_their_kind_or_follow_a_pushing_verb_closely():
+    facts, names = facts_of("山东省潍坊市。市人社局实施高校毕业生“留潍计划”，打造城区“十分钟就业服务圈”，"
+                            "总结推广“潍坊经验”，进行“面对面”交流。")
+    reforms = {e.name for e in facts.entities if S.REFORM in e.labels}
+    assert {"留潍计划", "十分钟就业服务圈"} <= reforms
+    assert not reforms & {"潍坊经验", "面对面"}

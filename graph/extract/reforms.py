@@ -27,7 +27,9 @@ _PROGRAMME = re.compile(r"(?<=开设|推出|播出|上线|打造|开办)《([^�
 _BUILT_INTO = re.compile(r"^(?:打造成|打造为|建成|建设成)[^,。;]{0,20}?(平台|品牌|高地|标杆)")
 _NOT_A_NAME = set("的了吗呢吧啊我你他她而是请")
 _PATTERNED = re.compile(r"^一.一.$|^.易.$|通办$|一件事$|^一网|跑一次|^互联网\+")
+_PRACTICE_WORDS = ("经验", "做法")
 PUSH_WINDOW = 6
+PUSH_GAP = 5
 #: Cue nouns too common to count unless they follow the quote directly.
 GENERIC_CUES = ("服务", "活动", "系统", "工程", "计划", "经验")
 
@@ -41,8 +43,8 @@ def find_reforms(an: Analysis) -> list[Mention]:
         inner = match.group(1) or match.group(2)
         core = inner.strip()
         if (core in an.lex.not_reforms or any(c in _NOT_A_NAME for c in core)
-                or any(c in ",。!?;:" for c in core) or core.endswith(event_words)):
-            continue
+                or any(c in ",。!?;:" for c in core) or core.endswith(event_words + _PRACTICE_WORDS)):
+            continue  # “潍坊经验”, “X做法”: what others learn from a place, not an initiative's name
         start, end = match.start(), match.end()
         prefix = _PREFIX.search(text[max(0, start - 8):start])
         name = (prefix.group() if prefix else "") + core
@@ -57,7 +59,9 @@ def find_reforms(an: Analysis) -> list[Mention]:
             kind = an.lex.reform_cues[cue]
         elif core in an.lex.known_reforms or _PATTERNED.search(core):
             kind = an.lex.known_reforms.get(core, "reform")
-        elif text[max(0, start - PUSH_WINDOW):start].rstrip("好").endswith(pushes):  # 落实好“X”
+        elif (own := _own_cue(an, core)) is not None:  # “留寿计划”, “X快办行动”: named as what it is
+            kind = an.lex.reform_cues[own]
+        elif _pushed(text, start, pushes, gap=PUSH_GAP if len(core) >= 4 else 0):  # 落实好“X”, 打造城区“X”
             kind = "reform"
         elif _BUILT_INTO.match(after):
             kind = "brand" if _BUILT_INTO.match(after).group(1) == "品牌" else "platform"
@@ -76,6 +80,25 @@ def find_reforms(an: Analysis) -> list[Mention]:
             out.append(Mention(S.REFORM, match.group(group), Span(match.start(group), match.end(group)),
                                {"canonical": match.group(group), "kind": kind}))
     return _without_overlaps(out)
+
+
+def _own_cue(an: Analysis, core: str) -> str | None:
+    """The cue noun a quoted name itself ends with (“X计划”); not 服务 or 活动 (“贴心服务”, “X活动”:
+    a service style, an event)."""
+    return next((cue for cue in sorted(an.lex.reform_cues, key=len, reverse=True)
+                 if len(cue) > 1 and core.endswith(cue) and len(core) > len(cue) + 1
+                 and cue not in ("服务", "活动")), None)
+
+
+def _pushed(text: str, start: int, pushes: tuple[str, ...], gap: int) -> bool:
+    """A verb of pushing right before the quote, or up to `gap` name characters before it
+    (实施高校毕业生“X”)."""
+    before = text[max(0, start - PUSH_WINDOW - gap):start].rstrip("好")
+    for between in range(gap + 1):
+        head = before[:len(before) - between] if between else before
+        if head.endswith(pushes) and all(CJK.match(c) for c in before[len(head):]):
+            return True
+    return False
 
 
 def _cue_after(an: Analysis, text: str, end: int) -> str | None:
