@@ -156,3 +156,10 @@ def test_quoted_names_that_end_in_their_kind_or_follow_a_pushing_verb_closely():
     reforms = {e.name for e in facts.entities if S.REFORM in e.labels}
     assert {"留潍计划", "十分钟就业服务圈"} <= reforms
     assert not reforms & {"潍坊经验", "面对面"}
+
+
+def test_a_sentence_that_goes_on_about_the_body_before_it_keeps_that_body():
+    facts, names = facts_of("山东省滨州市。市行政审批服务局推行“滨快办”改革。同时，推出“滨心帮”帮办平台。"
+                            "企业纷纷点赞“滨心帮”平台。")
+    pushers = {(org, reform) for org, reform, _ in relations(facts, names, S.PROMOTES)}
+    assert ("滨州市行政审批服务局", "滨心帮") in pushers

@@ -21,6 +21,8 @@ NON_PRIMARY_KINDS = ("cppcc", "congress")
 MAX_ATTEND_GAP = 4
 MAX_GROUP_WORDS = 6
 _AT = ("在", "于")
+#: Openings of a sentence that goes on about the body of the sentence before.
+_GOING_ON = ("同时", "此外", "另外", "还", "并", "今年以来", "下一步", "目前", "近年来", "此前", "其中")
 #: A time between an agent and its verb: 于2023年, 在去年.
 _WHEN = re.compile(r"(?:于|在)[0-9一二三四五六七八九十零〇年月日上下半今去前初底以来]{1,10}")
 _AT_THE_EVENT = re.compile(r"^(?:在|于)(?:[^,，。;；、]{0,8}?(?:会|仪式|式|活动|会议|节|论坛)(?:上|现场)|(?:活动)?现场)")
@@ -225,6 +227,7 @@ class FactsBuilder:
         speakers = self._section_speakers()
         interviews = self._interview_sections()
         last_event: dict[int, Mention] = {}
+        previous_subject: dict[int, Mention | None] = {}
         by_sentence = self._by_sentence()
         for sentence in self.an.doc.sentences:
             s, e = sentence.start, sentence.end
@@ -275,6 +278,9 @@ class FactsBuilder:
             pushes = any(v in body for v in lex.verbs["promote"] + lex.verbs["endorse"])
             if subject is None:
                 subject = self._this_body(body, s, sentence.section)
+            if subject is None and sentence.section not in interviews and body.startswith(_GOING_ON):
+                subject = previous_subject.get(sentence.section)  # 同时，推出“X”: the body just named goes on
+            previous_subject[sentence.section] = subject
             for index, reform in enumerate(reforms):
                 following = reforms[index + 1].span.start if index + 1 < len(reforms) else e
                 endorsers = [o for o in orgs if reform.span.start < o.span.start < following
