@@ -85,7 +85,7 @@ def place_context(places: list[Mention]) -> Context:
 
 
 def find_orgs(an: Analysis, places: list[Mention], ctx: Context) -> list[Mention]:
-    """All organization mentions, nested ones included (泰安市残联 inside 泰安市残联主席团)."""
+    """All organization mentions, nested ones included (日照市残联 inside 日照市残联主席团)."""
     place_by_end = {m.span.end: m for m in places}
     candidates: list[Mention] = []
     for hit in an.hits.get(NATIONAL_ORG, []):

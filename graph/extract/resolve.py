@@ -1,6 +1,6 @@
 """Mentions → entities within one article: one entity per canonical name; short forms that only
-ever stand for one longer name (文艺志愿者协会 → 济南文艺志愿者协会, 数字帮办 → 12333数字帮办,
-肥城桃花节 → 第二十三届中国肥城桃花节) collapse into it, keeping the surface forms as aliases."""
+ever stand for one longer name (书法家协会 → 潍坊市书法家协会, 掌上办 → 12345掌上办,
+樱桃节 → 第十届临朐樱桃节) collapse into it, keeping the surface forms as aliases."""
 from __future__ import annotations
 
 import re
