@@ -14,6 +14,7 @@ import os
 import socket
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -45,18 +46,25 @@ def local_server_or_skip(home: Path, **settings):
     return LocalServer(home=home, bolt_port=free_port(), password=TEST_PASSWORD, **settings)
 
 
+@contextmanager
+def running_server(home: Path, **settings):
+    """A local server in `home`, started, and stopped afterwards (or a skip, see above)."""
+    server = local_server_or_skip(home, **settings)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 @pytest.fixture(scope="session")
 def neo4j_local_server(tmp_path_factory):
     """The LocalServer this session started, or None when NEO4J_URI names another server."""
     if os.environ.get("NEO4J_URI"):
         yield None
         return
-    server = local_server_or_skip(tmp_path_factory.mktemp("neo4j-home"))
-    server.start()
-    try:
+    with running_server(tmp_path_factory.mktemp("neo4j-home")) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from neo4j_fixture import (ROOT, TEST_PASSWORD, checksum, cli_env, expected_snapshot, local_server_or_skip,
+from neo4j_fixture import (ROOT, TEST_PASSWORD, checksum, cli_env, expected_snapshot, running_server,
                            snapshot)
 
 from bench.bench_load import generate
@@ -27,12 +27,8 @@ BATCH = 250
 @pytest.fixture(scope="module")
 def crash_server(tmp_path_factory):
     """A server of this module's own, since it is killed over and over."""
-    server = local_server_or_skip(tmp_path_factory.mktemp("neo4j-crash-home"), heap="512m", pagecache="64m")
-    server.start()
-    try:
+    with running_server(tmp_path_factory.mktemp("neo4j-crash-home"), heap="512m", pagecache="64m") as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="module")
