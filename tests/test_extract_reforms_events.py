@@ -163,3 +163,9 @@ def test_a_sentence_that_goes_on_about_the_body_before_it_keeps_that_body():
                             "企业纷纷点赞“滨心帮”平台。")
     pushers = {(org, reform) for org, reform, _ in relations(facts, names, S.PROMOTES)}
     assert ("滨州市行政审批服务局", "滨心帮") in pushers
+
+
+def test_plus_models_are_initiatives_and_honorific_titles_are_not():
+    facts, _ = facts_of("村党支部推行“支部+合作社+农户”模式，全村获评“中国葡萄之乡”。")
+    reforms = {e.name for e in facts.entities if S.REFORM in e.labels}
+    assert "支部+合作社+农户" in reforms and "中国葡萄之乡" not in reforms

@@ -26,8 +26,10 @@ _POLICY = re.compile(r"《([^《》\n]{4,60}?(?:意见|方案|办法|规定|条�
 _PROGRAMME = re.compile(r"(?<=开设|推出|播出|上线|打造|开办)《([^《》\n]{2,20})》|《([^《》\n]{2,20})》(?=栏目|节目|专栏|专题)")
 _BUILT_INTO = re.compile(r"^(?:打造成|打造为|建成|建设成)[^,。;]{0,20}?(平台|品牌|高地|标杆)")
 _NOT_A_NAME = set("的了吗呢吧啊我你他她而是请")
-_PATTERNED = re.compile(r"^一.一.$|^.易.$|通办$|一件事$|^一网|跑一次|^互联网\+")
-_PRACTICE_WORDS = ("经验", "做法")
+_PATTERNED = re.compile(r"^一.一.$|^.易.$|通办$|一件事$|^一网|跑一次|^互联网\+|[\u4e00-\u9fff]\+[\u4e00-\u9fff]")
+#: Endings of quoted phrases that are no initiative: a practice others learn from (“X经验”), or an
+#: honorific title (“中国X之乡”).
+_PRACTICE_WORDS = ("经验", "做法", "之乡", "之都", "之城")
 PUSH_WINDOW = 6
 PUSH_GAP = 5
 #: Cue nouns too common to count unless they follow the quote directly.
@@ -44,7 +46,7 @@ def find_reforms(an: Analysis) -> list[Mention]:
         core = inner.strip()
         if (core in an.lex.not_reforms or any(c in _NOT_A_NAME for c in core)
                 or any(c in ",。!?;:" for c in core) or core.endswith(event_words + _PRACTICE_WORDS)):
-            continue  # “潍坊经验”, “X做法”: what others learn from a place, not an initiative's name
+            continue
         start, end = match.start(), match.end()
         prefix = _PREFIX.search(text[max(0, start - 8):start])
         name = (prefix.group() if prefix else "") + core
