@@ -169,3 +169,11 @@ def test_plus_models_are_initiatives_and_honorific_titles_are_not():
     facts, _ = facts_of("村党支部推行“支部+合作社+农户”模式，全村获评“中国葡萄之乡”。")
     reforms = {e.name for e in facts.entities if S.REFORM in e.labels}
     assert "支部+合作社+农户" in reforms and "中国葡萄之乡" not in reforms
+
+
+def test_higher_bodies_that_publish_or_select_a_practice_endorse_it():
+    facts, names = facts_of("山东省淄博市。日前，省委改革办在《改革动态》刊发张店区“一码速办”经验做法。"
+                            "“惠企通”平台入选国家发展改革委优化营商环境典型案例。")
+    endorsed = {(org, reform) for org, reform, _ in relations(facts, names, S.PROMOTES)}
+    assert ("中共山东省委全面深化改革委员会办公室", "一码速办") in endorsed
+    assert ("国家发展和改革委员会", "惠企通") in endorsed

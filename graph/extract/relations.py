@@ -21,6 +21,8 @@ NON_PRIMARY_KINDS = ("cppcc", "congress")
 MAX_ATTEND_GAP = 4
 MAX_GROUP_WORDS = 6
 _AT = ("在", "于")
+#: 入选 ORG 的…案例: a reform chosen by a higher body as a model.
+_SELECTED = ("入选", "被列入", "列入")
 #: Openings of a sentence that goes on about the body of the sentence before.
 _GOING_ON = ("同时", "此外", "另外", "还", "并", "今年以来", "下一步", "目前", "近年来", "此前", "其中")
 #: A time between an agent and its verb: 于2023年, 在去年.
@@ -284,8 +286,9 @@ class FactsBuilder:
             for index, reform in enumerate(reforms):
                 following = reforms[index + 1].span.start if index + 1 < len(reforms) else e
                 endorsers = [o for o in orgs if reform.span.start < o.span.start < following
-                             and _PASSIVE.search(self.text[max(s, o.span.start - 1):o.span.start])
-                             and any(v in self.text[o.span.end:o.span.end + 8] for v in lex.verbs["endorse"])]
+                             and (_PASSIVE.search(self.text[max(s, o.span.start - 1):o.span.start])
+                                  and any(v in self.text[o.span.end:o.span.end + 8] for v in lex.verbs["endorse"])
+                                  or self.text.endswith(_SELECTED, s, o.span.start))]  # 入选X的典型案例
                 for org in endorsers:
                     self.relate(S.PROMOTES, self.eid(org), self.eid(reform), s)
                 if subject is not None and pushes:
