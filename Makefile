@@ -8,9 +8,9 @@ STAMP := $(VENV)/.installed
 
 venv: $(STAMP)
 
+# installed with the pip that ships with $(PYTHON), not an upgraded one: what a new user has
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
 	touch $(STAMP)
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from graph import cli_neo4j
+from graph.debugging import debug_enabled, describe, enable_debug
 from graph.executors import DASK, EXECUTORS, LOCAL, ExecutorError
 from graph.views import ViewError
 from loaders.articles import ArticleError
@@ -14,6 +15,9 @@ from loaders.export import GraphFileError
 
 #: Errors that are the user's input, not our bug: one line, no traceback, exit 1.
 USER_ERRORS = (ArticleError, GraphFileError, ExecutorError, ViewError) + cli_neo4j.USER_ERRORS
+
+
+DEBUG_HELP = "show the traceback of an unexpected failure (also: GOVKG_DEBUG=1)"
 
 
 def _positive_int(text: str) -> int:
@@ -64,6 +68,7 @@ def _cmd_site(args: argparse.Namespace) -> int:
 
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govkg", description=__doc__)
+    parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("build", help="extract a graph from article files or folders")
@@ -98,11 +103,16 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_site)
 
     cli_neo4j.add_commands(sub)
+    for command in sub.choices.values():
+        # accepted after the command too; SUPPRESS keeps the top level's value when absent here
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
+    if args.debug:
+        enable_debug()
     try:
         return args.func(args)
     except USER_ERRORS as exc:
@@ -111,4 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         # the reader went away (govkg … | head): stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        print("govkg: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - our bug or a library's: one line unless asked for more
+        if debug_enabled():
+            raise
+        print(f"govkg: {args.command}: {describe(exc)} (run with --debug for the traceback)", file=sys.stderr)
         return 1

@@ -11,9 +11,11 @@ remembers it, and goes on — unless it is strict, when the first bad input rais
 from __future__ import annotations
 
 import os
+import traceback
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from graph.debugging import debug_enabled, describe
 from graph.model import Article
 from loaders.html import read_html_article
 from loaders.jsonl import iter_jsonl
@@ -101,6 +103,11 @@ def _read_any(path: Path) -> Iterator[tuple[int | None, Article | ArticleError]]
             yield None, read_article(path)
     except ArticleError as exc:
         yield None, exc
+    except Exception as exc:  # noqa: BLE001 - a library failing on one input must not stop the rest
+        if debug_enabled():
+            traceback.print_exc()
+        yield None, ArticleError(path, f"could not be read ({describe(exc)}); "
+                                       f"run with --debug for the traceback")
 
 
 class ArticleReader:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -24,10 +25,14 @@ class Run:
         return [line for line in self.stderr.splitlines() if line.startswith("govkg: ")]
 
 
-def govkg(*args: str | Path, cwd: Path = ROOT, timeout: float = 300) -> Run:
+def govkg(*args: str | Path, cwd: Path = ROOT, timeout: float = 300, env: dict[str, str] | None = None,
+          traceback_expected: bool = False) -> Run:
+    """`python -m graph ARGS`; `env` adds to this process's environment. No traceback may reach the
+    user unless the test asks for one (--debug)."""
     proc = subprocess.run([sys.executable, "-m", "graph", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, timeout=timeout, stdin=subprocess.DEVNULL)
-    assert "Traceback" not in proc.stderr, proc.stderr
+                          text=True, timeout=timeout, stdin=subprocess.DEVNULL,
+                          env={**os.environ, **(env or {})} if env else None)
+    assert ("Traceback" in proc.stderr) == traceback_expected, proc.stderr
     return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
