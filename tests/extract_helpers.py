@@ -1,11 +1,12 @@
 """Small helpers for extractor tests: run extract() on a sentence and look facts up by name."""
 from graph import schema as S
 from graph.extract import extract
+from graph.extract.tagger import LAC
 from graph.model import Article
 
 
-def facts_of(text: str, article_id: str = "t"):
-    facts = extract(Article(id=article_id, path=f"{article_id}.txt", text=text))
+def facts_of(text: str, article_id: str = "t", ner: str = LAC):
+    facts = extract(Article(id=article_id, path=f"{article_id}.txt", text=text), ner)
     names = {e.id: e.name for e in facts.entities}
     names[S.node_id(S.ARTICLE, article_id)] = article_id
     return facts, names
@@ -17,3 +18,8 @@ def entity(facts, label, name):
 
 def relations(facts, names, rel_type):
     return {(names[r.source], names[r.target], r.attrs.get(S.TITLE)) for r in facts.relations if r.type == rel_type}
+
+
+def person_names(text: str, ner: str = LAC) -> list[str]:
+    facts, _ = facts_of(text, ner=ner)
+    return sorted(e.name for e in facts.entities if S.PERSON in e.labels)

@@ -26,9 +26,9 @@ def extracted(monkeypatch):
     seen = []
     real = graph.executors.extract
 
-    def counting(article):
+    def counting(article, *args):
         seen.append(article.id)
-        return real(article)
+        return real(article, *args)
 
     monkeypatch.setattr(graph.executors, "extract", counting)
     return seen
@@ -80,9 +80,20 @@ def test_a_cache_from_other_code_is_discarded(corpus, tmp_path, extracted, monke
     out = tmp_path / "out"
     build([str(corpus)], out, workers=1, update=True, quiet=True)
     extracted.clear()
-    monkeypatch.setattr(incremental, "code_fingerprint", lambda: "an extractor with other rules")
+    monkeypatch.setattr(incremental, "code_fingerprint", lambda ner: "an extractor with other rules")
     build([str(corpus)], out, workers=1, update=True, quiet=True)
     assert len(extracted) == ARTICLES
+
+
+def test_another_name_finder_discards_the_cache(corpus, tmp_path, extracted):
+    out = tmp_path / "out"
+    build([str(corpus)], out, workers=1, update=True, quiet=True, ner="lac")
+    extracted.clear()
+    build([str(corpus)], out, workers=1, update=True, quiet=True, ner="none")
+    assert len(extracted) == ARTICLES
+    extracted.clear()
+    build([str(corpus)], out, workers=1, update=True, quiet=True, ner="none")
+    assert extracted == []
 
 
 def test_update_without_paths_and_without_an_earlier_update_is_a_user_error(tmp_path):

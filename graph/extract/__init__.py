@@ -12,6 +12,7 @@ from graph.extract.people import PeopleFinder
 from graph.extract.places import find_places
 from graph.extract.reforms import find_reforms
 from graph.extract.relations import FactsBuilder
+from graph.extract.tagger import LAC
 from graph.model import Article, ArticleFacts
 
 
@@ -25,15 +26,23 @@ def _named_by(an: Analysis, reform, event) -> bool:
     return an.text[reform.span.start] not in "“‘" or after in ("",) + an.lex.event_suffixes
 
 
-def extract(article: Article) -> ArticleFacts:
-    an = Analysis(article)
+def _within(inner, outer) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def extract(article: Article, ner: str = LAC) -> ArticleFacts:
+    """`ner` names the statistical tagger whose spans the rules consult (graph.extract.tagger)."""
+    an = Analysis(article, ner)
     places = find_places(an)
     ctx = place_context(places)
     orgs = find_orgs(an, places, ctx)
     events = find_events(an, ctx)
     reforms = [r for r in find_reforms(an) if not any(_named_by(an, r, e) for e in events)]
-    people = PeopleFinder(an, orgs, places, ctx).find()
+    # “欧阳中石杯”书法大赛: a name inside a reform's or event's own name is no mention of a person
+    named_things = [r.span for r in reforms] + [e.span for e in events]
+    people = [p for p in PeopleFinder(an, orgs, places, ctx).find()
+              if p.titled or p.journalist or not any(_within(p.mention.span, n) for n in named_things)]
     # 永康 in the name 黄永康, 通城 in the reform “一码通城”: not the places of that name
     names = [p.mention.span for p in people] + [r.span for r in reforms]
-    places = [p for p in places if not any(n.start <= p.span.start and p.span.end <= n.end for n in names)]
+    places = [p for p in places if not any(_within(p.span, n) for n in names)]
     return FactsBuilder(an, places, orgs, events, reforms, people).facts()

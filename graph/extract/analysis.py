@@ -9,6 +9,7 @@ from functools import cached_property
 import jieba.posseg
 
 from graph.extract.gazetteer import Hit, scan
+from graph.extract.tagger import LAC, Tagged, tagger
 from graph.lexicon import lexicon, tokenizer
 from graph.model import Article
 from graph.text import Doc
@@ -34,8 +35,9 @@ class Token:
 
 
 class Analysis:
-    def __init__(self, article: Article):
+    def __init__(self, article: Article, ner: str = LAC):
         self.article = article
+        self.ner = ner
         self.doc = Doc(article.text)
         self.text = self.doc.text
         self.hits: dict[str, list[Hit]] = scan(self.text)
@@ -74,6 +76,40 @@ class Analysis:
         if word in self.lex.boundaries:
             return True
         return word_tag(word) in STOP_TAGS
+
+    # ------------------------------------------------------------------ the trained tagger
+
+    @cached_property
+    def tagged(self) -> list[Tagged]:
+        """The statistical tagger's words over the whole text, sentence by sentence."""
+        sentences = self.doc.sentences
+        words = tagger(self.ner).tag([self.text[s.start:s.end] for s in sentences])
+        return [Tagged(s.start + w.start, s.start + w.end, w.tag)
+                for s, found in zip(sentences, words) for w in found]
+
+    @cached_property
+    def tagged_persons(self) -> dict[int, int]:
+        """start -> end of every span the tagger reads as a person's name."""
+        return {w.start: w.end for w in self.tagged if w.tag == "PER"}
+
+    def tagged_words(self, start: int, end: int) -> list[Tagged]:
+        """The tagger's words that overlap [start, end)."""
+        index = bisect.bisect_right(self._tagged_starts, start) - 1
+        out = []
+        for word in self.tagged[max(index, 0):]:
+            if word.start >= end:
+                break
+            if word.end > start:
+                out.append(word)
+        return out
+
+    @cached_property
+    def _tagged_starts(self) -> list[int]:
+        return [w.start for w in self.tagged]
+
+    @cached_property
+    def tagged_person_chars(self) -> frozenset[int]:
+        return frozenset(at for start, end in self.tagged_persons.items() for at in range(start, end))
 
     # ------------------------------------------------------------------ dates
 

@@ -14,6 +14,7 @@ from graph.extract.analysis import CJK, Analysis, word_tag
 from graph.extract.gazetteer import DEPARTMENT, PERSON_ROLE, TITLE, Hit, longest
 from graph.extract.orgs import Context, department_name, expand_abbreviations
 from graph.extract.places import LOCAL_LEVELS
+from graph.extract.tagger import NONE as NO_TAGGER
 from graph.model import Mention, Span
 
 _PUNCT_AFTER_NAME = set(" \t\n,.;:!?()[]/、。，：；！？（）“”‘’\"'—…·-《》")
@@ -26,6 +27,14 @@ _PHOTO_CREDIT = re.compile(r"(?m)(?:^|(?<=[。（(]))[ \u3000]*([\u4e00-\u9fff](
 _BARE_COMPANY = ("该公司", "该企业", "公司", "企业")
 _NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又已该这那")
 _APPOINTMENT = ("同志为", "为", "任", "担任", "当选为", "当选")
+#: Longest name taken from the tagger alone (four: 欧阳娜娜, 海来阿果; longer spans are fragments joined)
+MAX_TAGGED_NAME = 4
+#: Quoted stretches up to this long are terms and slogans, not speech
+SHORT_QUOTE = 12
+#: The tagger's parts of speech that are no part of a name: verbs, adverbs, adjectives, numbers,
+#: measure words, times, prepositions, conjunctions, particles, pronouns, localisers
+ORDINARY_TAGS = frozenset({"v", "vd", "vn", "d", "a", "ad", "an", "m", "q", "t", "TIME", "p", "c", "u",
+                           "xc", "r", "f", "w"})
 
 
 @dataclass
@@ -41,6 +50,7 @@ class PersonMention:
     posts: list[Post] = field(default_factory=list)
     journalist: bool = False
     titled: bool = False   # named with a post word, even one without a known body
+    introduced: bool = False  # named after a word for people (居民, 教授 …)
 
 
 class PeopleFinder:
@@ -77,7 +87,34 @@ class PeopleFinder:
 
     def name_at(self, pos: int, followers: tuple[str, ...] = ()) -> tuple[int, int] | None:
         """A person's name starting at `pos`: a surname, one or two given-name characters, then
-        something that ends a name (punctuation, a verb of speech, a function word)."""
+        something that ends a name (punctuation, a verb of speech, a function word); else the
+        name the trained tagger reads there, when it could be one."""
+        return self._ruled_name_at(pos, followers) or self._tagged_name_at(pos)
+
+    def _tagged_name_at(self, pos: int) -> tuple[int, int] | None:
+        end = self.an.tagged_persons.get(pos)
+        return (pos, end) if end is not None and self._could_be_name(pos, end) else None
+
+    def _could_be_name(self, start: int, end: int) -> bool:
+        """Whether a span the tagger reads as a name passes what the rules know of names: a
+        surname and more, Chinese characters only, no body, title or village inside, not a
+        dictionary word, not a quoted term on its own (“X”)."""
+        text, lex = self.text, self.an.lex
+        name = text[start:end]
+        surname = 2 if name[:2] in lex.compound_surnames else 1 if name[:1] in lex.surnames else 0
+        return (surname and surname < len(name) <= MAX_TAGGED_NAME and all(CJK.match(c) for c in name)
+                and not self._not_a_name(start, end) and not _ordinary_word(name)
+                and not self._in_short_quote(start, end))
+
+    def _in_short_quote(self, start: int, end: int) -> bool:
+        """“四横五纵沿X”, “X杯”: a short quoted term (a slogan, a brand) is no place for a name."""
+        opening = self.text.rfind("“", max(0, start - SHORT_QUOTE), start + 1)
+        if opening < 0 or "”" in self.text[opening:start]:
+            return False
+        closing = self.text.find("”", end, opening + SHORT_QUOTE + 2)
+        return closing >= 0
+
+    def _ruled_name_at(self, pos: int, followers: tuple[str, ...]) -> tuple[int, int] | None:
         text, lex = self.text, self.an.lex
         for surname_len in (2, 1):
             surname = text[pos:pos + surname_len]
@@ -127,6 +164,7 @@ class PeopleFinder:
             person = self.found[key] = PersonMention(Mention(S.PERSON, self.text[start:end], Span(start, end)))
         person.journalist |= flags.get("journalist", False)
         person.titled |= flags.get("titled", False)
+        person.introduced |= flags.get("introduced", False)
         return person
 
     # ------------------------------------------------------------------ rules
@@ -137,7 +175,28 @@ class PeopleFinder:
         self._appointments()
         self._roles()
         self._speakers()
-        return sorted(self.found.values(), key=lambda p: p.mention.span)
+        self._tagged_names()
+        return sorted((p for p in self.found.values() if not self._vetoed(p)), key=lambda p: p.mention.span)
+
+    def _tagged_names(self) -> None:
+        """Names the trained tagger finds where no rule looked (a plain sentence, an unusual word
+        after the name), each once: a span overlapping a name already found is left to the rules."""
+        taken = {at for start, end in self.found for at in range(start, end)}
+        for start, end in self.an.tagged_persons.items():
+            if not taken.intersection(range(start, end)) and self._could_be_name(start, end):
+                self._add(start, end)
+
+    def _vetoed(self, person: PersonMention) -> bool:
+        """A name only the rules read, with nothing but its surname-like first character for it
+        (常上门): dropped when the tagger reads ordinary words there, or a word running out of it.
+        Bylines, titled names and names after a word for people stay."""
+        if person.journalist or person.titled or person.introduced or self.an.ner == NO_TAGGER:
+            return False
+        span = person.mention.span
+        if self.an.tagged_person_chars.intersection(range(span.start, span.end)):
+            return False
+        words = self.an.tagged_words(span.start, span.end)
+        return any(w.tag in ORDINARY_TAGS or w.start < span.start or w.end > span.end for w in words)
 
     def _spaced_name(self, pos: int) -> tuple[int, int] | None:
         """舒 畅: a byline's two-character name padded to the width of three."""
@@ -336,7 +395,7 @@ class PeopleFinder:
         for hit in self.an.hits.get(PERSON_ROLE, []):
             name = self.name_at(hit.end)
             if name is not None:
-                self._add(*name)
+                self._add(*name, introduced=True)
 
     def _speakers(self) -> None:
         """A name at the start of a clause followed by a verb of speech (张三表示) or a colon in
