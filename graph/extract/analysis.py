@@ -102,15 +102,16 @@ class Analysis:
         """Stretches of text around every place a name can start, merged, within sentences.
 
         jieba's dictionary holds few personal names, so a name nearly always begins with a surname
-        cut off as a word of its own (王|晓明, 欧阳|文华); a function word such as 于 or 和 never
-        does. Tagging only around those keeps the model off most of the text."""
+        cut off as a word of its own (王|晓明, 欧阳|文华; a function word such as 于 or 和 is no
+        surname there) or is one of the names the dictionary tags as such (nr). Tagging only
+        around those keeps the model off most of the text."""
         lex = self.lex
         windows: list[tuple[int, int]] = []
         for token in self.tokens:
-            word = token.word
-            if not (len(word) == 1 and word in lex.surnames or len(word) == 2 and word in lex.compound_surnames):
-                continue
-            if len(word) == 1 and word_tag(word) in WINDOW_STOP_TAGS:
+            word, tag = token.word, word_tag(token.word)
+            cut_surname = len(word) == 1 and word in lex.surnames and tag not in WINDOW_STOP_TAGS \
+                or len(word) == 2 and word in lex.compound_surnames
+            if not cut_surname and not (tag or "").startswith("nr"):  # 李建国 is in jieba's dictionary
                 continue
             sentence = self.doc.sentence_at(token.start)
             low = max(token.start - NAME_WINDOW[0], sentence.start if sentence else 0)
