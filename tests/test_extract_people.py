@@ -24,6 +24,13 @@ def test_bylines_make_journalists_and_authors():
     assert all(S.JOURNALIST in entity(facts, S.PERSON, n).labels for n in authors)
 
 
+def test_editor_credits_are_journalists_and_the_words_alone_are_not():
+    facts, _ = facts_of("（记者 钱小川）\n责任编辑：司马青 审核 丁一川\n")
+    assert all(S.JOURNALIST in entity(facts, S.PERSON, n).labels for n in ("钱小川", "司马青", "丁一川"))
+    facts, _ = facts_of("常委会审核通过了方案，编辑出版了办事指南。")
+    assert not [e for e in facts.entities if S.PERSON in e.labels]
+
+
 def test_resident_is_a_person_but_not_an_official():
     facts, _ = facts_of("居民孔繁星说，现在办事方便多了。")
     person = entity(facts, S.PERSON, "孔繁星")

@@ -18,7 +18,8 @@ from graph.extract.tagger import NONE as NO_TAGGER
 from graph.model import Mention, Span
 
 _PUNCT_AFTER_NAME = set(" \t\n,.;:!?()[]/、。，：；！？（）“”‘’\"'—…·-《》")
-_BYLINE_ROLE = re.compile(r"(见习记者|实习记者|特约记者|首席记者|本报记者|摄影记者|记者|通讯员|实习生)")
+_BYLINE_ROLE = re.compile(r"(见习记者|实习记者|特约记者|首席记者|本报记者|摄影记者|记者|通讯员|实习生"
+                          r"|责任编辑|编辑|审核|校对|撰稿)")
 _SPACED_NAME = re.compile(r"([\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff])(?=[ \u3000]|\n|$|摄)")
 #: A photo credit closing a line or a caption: 张三 摄, （舒 畅 摄）, 图为……。 陈 默 摄
 _PHOTO_CREDIT = re.compile(r"(?m)(?:^|(?<=[。（(]))[ \u3000]*([\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3})"
@@ -210,7 +211,7 @@ class PeopleFinder:
                 self._add(*name, journalist=True)
         for match in _BYLINE_ROLE.finditer(self.text):
             pos = match.end()
-            while pos < len(self.text) and self.text[pos] in " :\u3000":
+            while pos < len(self.text) and self.text[pos] in " :\u3000|丨":
                 pos += 1
             found_one = False
             while True:
