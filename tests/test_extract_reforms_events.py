@@ -146,8 +146,22 @@ def test_meetings_of_a_relative_body_are_the_named_places_own():
 
 
 def test_counted_or_bare_events_are_not_named_events():
-    facts, _ = facts_of("活动期间还将举办10余场配套活动和各类招聘活动。区政府召开新闻发布会。")
+    facts, _ = facts_of("活动期间还将举办10余场配套活动和各类招聘活动。会上要求召开座谈会。")
     assert not [e for e in facts.entities if S.EVENT in e.labels]
+
+
+def test_an_event_held_but_not_named_is_named_by_its_host_kind_and_date():
+    facts, names = facts_of("2025年6月3日，荆门市人民政府新闻办公室召开新闻发布会，市数据局局长伍小川介绍有关情况。")
+    (event,) = [e for e in facts.entities if S.EVENT in e.labels]
+    assert event.name == "荆门市人民政府新闻办公室新闻发布会（2025-06-03）"
+    assert {"新闻发布会", "荆门市人民政府新闻办公室新闻发布会"} <= set(event.aliases)
+    assert relations(facts, names, S.ORGANIZES) == {("荆门市人民政府新闻办公室", event.name, None)}
+    assert relations(facts, names, S.ATTENDS) == {("伍小川", event.name, None)}
+
+
+def test_bare_words_for_an_event_named_elsewhere_in_the_article_are_that_event():
+    facts, _ = facts_of("荆门举行营商环境专场新闻发布会\n6月3日，荆门市人民政府新闻办公室召开新闻发布会。")
+    assert [e.name for e in facts.entities if S.EVENT in e.labels] == ["营商环境专场新闻发布会"]
 
 
 def test_quoted_names_that_end_in_their_kind_or_follow_a_pushing_verb_closely():

@@ -36,7 +36,7 @@ def extract(article: Article, ner: str = LAC) -> ArticleFacts:
     places = find_places(an)
     ctx = place_context(places)
     orgs = find_orgs(an, places, ctx)
-    events = find_events(an, ctx)
+    events = find_events(an, ctx, hosts=orgs + places)
     reforms = [r for r in find_reforms(an) if not any(_named_by(an, r, e) for e in events)]
     # “欧阳中石杯”书法大赛: a name inside a reform's or event's own name is no mention of a person
     named_things = [r.span for r in reforms] + [e.span for e in events]

@@ -15,7 +15,9 @@ WEAK_ENDINGS = ("活动", "会议", "仪式", "展览", "比赛", "对话", "演
 _SPECIFIC = re.compile(r"\d|第?[一二三四五六七八九十百零\d]+[届次]|首届|[“‘]|暨")
 #: 12项主题活动, 三场比赛: a count of events, not the name of one.
 _COUNTED = re.compile(r"^(?:[\d一二三四五六七八九十百千两]+[余多]?[项个场批类次期]|各类|各项|多项|一系列)")
-_LEADING_NOISE = re.compile(r"^(本届|此次|本次|这次|下一次|下次|上一次|该|今年|去年|上届|[一二三四五六七八九十][是要])")
+#: Words before an event's name that are not part of it; a date never begins a name (4月25日…会议)
+_LEADING_NOISE = re.compile(r"^(?:本届|此次|本次|这次|下一次|下次|上一次|该|今年|去年|上届|[一二三四五六七八九十][是要]"
+                            r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日|日前|近日|昨天|今天|上午|下午|晚上)+")
 _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[至到\-~](?:(\d{1,2})月)?(\d{1,2})日)?")
 _DAY = re.compile(r"(?<![月\d])(\d{1,2})日")
 _DATELINE_PART = re.compile(r"^.{0,12}?讯(?:\([^)]*\))?")
@@ -25,12 +27,19 @@ MAX_EVENT = 40
 _RELATIVE_BODIES = ("委", "政府", "人大", "政协", "人民政府")
 _PERSON_ACTIONS = ("主持", "出席", "参加", "列席", "宣布")
 HELD_NAME_MIN = 4
+#: Verbs by which a host holds an unnamed event (…召开了新闻发布会)
+HOLDING_UNNAMED = ("召开了", "举行了", "举办了", "召开", "举行", "举办")
+#: An unnamed event's kind is a word such as 发布会, 座谈会 (会议, 活动, 节 alone say too little)
+UNNAMED_KIND_MIN = 3
+#: Characters between a host and its verb (于11月20日, 联合, 今天上午)
+HOST_GAP = 12
 
 
-def find_events(an: Analysis, ctx: Context | None = None) -> list[Mention]:
+def find_events(an: Analysis, ctx: Context | None = None, hosts: list[Mention] = ()) -> list[Mention]:
     """Event mentions; with the article's place context, names that start with a relative body
     (县委常委会会议, 市政府常务会议) are made the named place's, so two counties' meetings of one
-    name stay two events."""
+    name stay two events. `hosts` (bodies and places) name the events the text holds but does not
+    name (X召开新闻发布会)."""
     text = an.text
     # the usual short names first: where a name also ends like an event, the table's canonical wins
     found = [Mention(S.EVENT, hit.word, Span(hit.start, hit.end), {"canonical": an.lex.event_aliases[hit.word]})
@@ -53,11 +62,58 @@ def find_events(an: Analysis, ctx: Context | None = None) -> list[Mention]:
         has_place = any(start <= p.start and p.end <= hit.start for p in an.hits.get(PLACE, []))
         # 举行立功喜报送达仪式: a name right after the verb that holds it is an event however plain
         held = text.endswith(HOLDING, 0, start) and len(name) - len(hit.word) >= HELD_NAME_MIN
-        if len(name) - len(hit.word) < 2 or not (held or _specific_enough(name, hit.word, quoted, has_place)) \
-                or _COUNTED.match(name):
+        if _COUNTED.match(name):
+            continue
+        if len(name) - len(hit.word) < 2 or not (held or _specific_enough(name, hit.word, quoted, has_place)):
+            unnamed = _unnamed(an, name, start, end, hosts)
+            if unnamed is not None:
+                found.append(unnamed)
             continue
         found.append(Mention(S.EVENT, name, Span(start, end), {"canonical": _placed(an, name, start, ctx)}))
-    return _maximal(found)
+    return _maximal(_named_elsewhere(found))
+
+
+def _named_elsewhere(found: list[Mention]) -> list[Mention]:
+    """召开新闻发布会 in an article whose headline names the press conference: the same event, so
+    the bare words are left to fold into that name (graph.extract.resolve)."""
+    named = [m for m in found if not m.attrs.get("unnamed")]
+    for mention in found:
+        if mention.attrs.get("unnamed") and any(m.attrs["canonical"].endswith(mention.surface) for m in named):
+            mention.attrs = {"canonical": mention.surface}
+    return found
+
+
+def _unnamed(an: Analysis, name: str, start: int, end: int, hosts: list[Mention]) -> Mention | None:
+    """泰安市人民政府新闻办公室召开新闻发布会: an event the text delimits (a host right before a verb
+    of holding) but does not name is named by its host and kind, and by its date when the text
+    gives one, so one host's press conferences on two days stay two events. The words as written
+    stay an alias."""
+    verb = next((v for v in HOLDING_UNNAMED if an.text.endswith(v, 0, start)), None)
+    if verb is None or len(name) < UNNAMED_KIND_MIN:
+        return None
+    verb_start = start - len(verb)
+    host = max((h for h in hosts if h.span.end <= verb_start and verb_start - h.span.end <= HOST_GAP
+                and "," not in an.text[h.span.end:verb_start] and "," not in an.text[h.span.start:h.span.end]),
+               key=lambda h: (h.span.end, h.span.end - h.span.start), default=None)
+    if host is None:
+        return None
+    canonical = host.attrs["canonical"] + name
+    sentence_start = an.sentence_start(start)
+    date = _date_before(an, sentence_start, start)
+    return Mention(S.EVENT, name, Span(start, end), {
+        "canonical": f"{canonical}（{date}）" if date else canonical, "aliases": [canonical], "unnamed": True})
+
+
+def _date_before(an: Analysis, sentence_start: int, offset: int) -> str | None:
+    """The day a sentence gives before `offset` (11月20日，… or 于20日), else the article's date."""
+    stretch = _DATELINE_PART.sub("", an.text[sentence_start:offset])
+    match = _DATE.search(stretch)
+    if match:
+        return an.iso(int(match.group(2)), int(match.group(3)), int(match.group(1)) if match.group(1) else None)
+    day = _DAY.search(stretch)
+    if day and an.dateline:
+        return an.iso(an.dateline[0], int(day.group(1)))
+    return an.date
 
 
 def _placed(an: Analysis, name: str, start: int, ctx: Context | None) -> str:

@@ -27,6 +27,9 @@ _SELECTED = ("入选", "被列入", "列入")
 _GOING_ON = ("同时", "此外", "另外", "还", "并", "今年以来", "下一步", "目前", "近年来", "此前", "其中")
 #: A time between an agent and its verb: 于2023年, 在去年.
 _WHEN = re.compile(r"(?:于|在)[0-9一二三四五六七八九十零〇年月日上下半今去前初底以来]{1,10}")
+_BRIEFINGS = ("发布会", "通气会", "吹风会")
+#: What those who speak at a briefing do there
+_PRESENTING = ("介绍", "通报", "发布", "解读")
 _AT_THE_EVENT = re.compile(r"^(?:在|于)(?:[^,，。;；、]{0,8}?(?:会|仪式|式|活动|会议|节|论坛)(?:上|现场)|(?:活动)?现场)")
 #: A sentence set at the event: 会上，… / 恳谈会上，… / 仪式上，…
 _AT_OPENING = re.compile(r"^[^,，。;；、]{0,12}?(?:会|仪式|式|活动|节|论坛)(?:上|期间)[，,]")
@@ -274,7 +277,10 @@ class FactsBuilder:
             target = events[0] if events and not (at_event and last_event.get(sentence.section)) \
                 else last_event.get(sentence.section)
             if target is not None:
-                for person in self._attendees(persons, s, e, speech_counts=at_event):
+                # at a press conference, whoever presents (介绍, 通报) is there
+                briefing = target.attrs["canonical"].split("（")[0].endswith(_BRIEFINGS)
+                for person in self._attendees(persons, s, e, speech_counts=at_event,
+                                              also=_PRESENTING if briefing else ()):
                     self.relate(S.ATTENDS, self.eid(person), self.eid(target), s)
             # PROMOTES: endorsements (被ORG推广), the subject body, or the speaker's body (我们)
             pushes = any(v in body for v in lex.verbs["promote"] + lex.verbs["endorse"])
@@ -299,10 +305,11 @@ class FactsBuilder:
                 held = [ev for ev in events if _HOSTS.search(self.text, max(s, ev.span.start - 8), ev.span.start)]
                 last_event[sentence.section] = (held or events)[-1]
 
-    def _attendees(self, persons: list[Mention], start: int, end: int, speech_counts: bool = False) -> list[Mention]:
-        """People a verb of attending follows closely: 张三、李四出席 or 县长王五主持会议, but not
-        张三说…高管参会. Every name of a list (、 or ，) before such a verb counts."""
-        verbs = self.an.lex.verbs["attend"]
+    def _attendees(self, persons: list[Mention], start: int, end: int, speech_counts: bool = False,
+                   also: tuple[str, ...] = ()) -> list[Mention]:
+        """People a verb of attending (or one of `also`) follows closely: 张三、李四出席 or 县长王五主持会议,
+        but not 张三说…高管参会. Every name of a list (、 or ，) before such a verb counts."""
+        verbs = self.an.lex.verbs["attend"] + also
         out: list[Mention] = []
         pending: list[Mention] = []
         for person in sorted(persons, key=lambda m: m.span.start):
