@@ -1,6 +1,6 @@
 """One measurement in a fresh process, so bench/run.py can read its peak RSS from the kernel.
 
-    python -m bench.measure build CORPUS OUT --workers N   # govkg's build, as `govkg build` runs it
+    python -m bench.measure build CORPUS OUT --workers N --ner lac|none   # as `govkg build` runs it
     python -m bench.measure lcut CORPUS                    # plain jieba.lcut over the same texts
 
 Each warms up first (dictionary and lexicons loaded) so the figures are the steady-state cost per
@@ -19,18 +19,19 @@ def corpus_texts(corpus: Path):
         yield path.read_text("utf-8")
 
 
-def warm_up() -> None:
-    """Load jieba's dictionary and the lexicons, a once-per-process cost kept out of the figures."""
+def warm_up(ner: str = "lac") -> None:
+    """Load jieba's dictionary, the lexicons and the tagger's model, a once-per-process cost kept
+    out of the figures."""
     from graph.extract import extract
     from graph.model import Article
 
-    extract(Article(id="warm-up", path="warm-up", text="市政府召开会议。"))
+    extract(Article(id="warm-up", path="warm-up", text="市长王大伟说，市政府召开会议。"), ner)
 
 
-def measure_build(corpus: Path, out: Path, workers: int) -> dict:
+def measure_build(corpus: Path, out: Path, workers: int, ner: str = "lac") -> dict:
     import graph.pipeline as pipeline
 
-    warm_up()
+    warm_up(ner)
     writing = [0.0]
 
     def timed(write):
@@ -45,7 +46,7 @@ def measure_build(corpus: Path, out: Path, workers: int) -> dict:
     # the outputs' cost depends on the views, not on extraction: time it apart
     pipeline.write_graph_json = timed(pipeline.write_graph_json)
     pipeline.write_html = timed(pipeline.write_html)
-    result = pipeline.build([str(corpus)], out, workers=workers, quiet=True)
+    result = pipeline.build([str(corpus)], out, workers=workers, quiet=True, ner=ner)
     return {"seconds": result.seconds, "write_seconds": writing[0], "articles": result.articles,
             "nodes": result.graph.number_of_nodes(), "edges": result.graph.number_of_edges()}
 
@@ -71,11 +72,12 @@ def main(argv: list[str] | None = None) -> None:
     build.add_argument("corpus", type=Path)
     build.add_argument("out", type=Path)
     build.add_argument("--workers", type=int, default=1)
+    build.add_argument("--ner", default="lac")
     lcut = sub.add_parser("lcut")
     lcut.add_argument("corpus", type=Path)
     args = parser.parse_args(argv)
     if args.what == "build":
-        figures = measure_build(args.corpus, args.out, args.workers)
+        figures = measure_build(args.corpus, args.out, args.workers, args.ner)
     else:
         figures = measure_lcut(args.corpus)
     print(json.dumps(figures))
