@@ -16,7 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from itertools import chain, islice
 
-from graph.extract import extract
+from graph.extract import extract_many
 from graph.extract.tagger import LAC, check_available
 from graph.model import Article, ArticleFacts
 from graph.progress import Progress
@@ -54,13 +54,17 @@ def without_text(facts: ArticleFacts) -> ArticleFacts:
 
 def extract_batch(articles: list[Article], ner: str = LAC) -> list[ArticleFacts]:
     """The task every executor runs, at module level so worker processes can import it."""
-    return [without_text(extract(article, ner)) for article in articles]
+    return [without_text(facts) for facts in extract_many(articles, ner)]
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+    while True:
+        batch = list(islice(iterator, size))
+        if not batch:
+            return
         yield batch
+        del batch  # before the next one is read, so only one batch is alive here
 
 
 def bounded_map(submit: Callable[[list[Article]], Future], batches: Iterable[list[Article]],
@@ -99,11 +103,13 @@ class Executor:
 
 
 class InProcess(Executor):
-    """Extract in this process, one article at a time."""
+    """Extract in this process, a batch of articles at a time (the tagger's batch)."""
 
     def map(self, articles: Iterable[Article]) -> Iterator[ArticleFacts]:
-        for article in articles:
-            yield without_text(extract(article, self.ner))
+        for batch in batched(articles, LOCAL_BATCH):
+            facts = extract_batch(batch, self.ner)
+            del batch  # else it lives on while the next batch is read: two batches of texts at once
+            yield from facts
 
 
 class LocalPool(Executor):

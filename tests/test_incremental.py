@@ -24,13 +24,13 @@ def corpus(tmp_path):
 def extracted(monkeypatch):
     """The ids of the articles actually run through the extractor."""
     seen = []
-    real = graph.executors.extract
+    real = graph.executors.extract_many
 
-    def counting(article, *args):
-        seen.append(article.id)
-        return real(article, *args)
+    def counting(articles, *args):
+        seen.extend(article.id for article in articles)
+        return real(articles, *args)
 
-    monkeypatch.setattr(graph.executors, "extract", counting)
+    monkeypatch.setattr(graph.executors, "extract_many", counting)
     return seen
 
 

@@ -31,7 +31,7 @@ class LiveArticles:
 
 
 @pytest.mark.parametrize("executor, bound", [
-    (InProcess(), 2),
+    (InProcess(), LOCAL_BATCH + 2),
     # batches in flight, the one being read, and one done whose task the pool has yet to let go
     (LocalPool(2), (2 * BATCHES_PER_WORKER + 2) * LOCAL_BATCH + 2),
 ])

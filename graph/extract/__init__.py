@@ -12,7 +12,7 @@ from graph.extract.people import PeopleFinder
 from graph.extract.places import find_places
 from graph.extract.reforms import find_reforms
 from graph.extract.relations import FactsBuilder
-from graph.extract.tagger import LAC
+from graph.extract.tagger import LAC, tagger
 from graph.model import Article, ArticleFacts
 
 
@@ -32,7 +32,22 @@ def _within(inner, outer) -> bool:
 
 def extract(article: Article, ner: str = LAC) -> ArticleFacts:
     """`ner` names the statistical tagger whose spans the rules consult (graph.extract.tagger)."""
-    an = Analysis(article, ner)
+    return _facts(Analysis(article, ner))
+
+
+def extract_many(articles: list[Article], ner: str = LAC) -> list[ArticleFacts]:
+    """extract() of each article, the tagger run once over all of them: its model runs about
+    twice as fast on one large batch as on many small ones."""
+    analyses = [Analysis(article, ner) for article in articles]
+    found = tagger(ner).tag([text for an in analyses for text in an.window_texts])
+    at = 0
+    for an in analyses:
+        an.tagged = an.words_from(found[at:at + len(an.window_texts)])
+        at += len(an.window_texts)
+    return [_facts(an) for an in analyses]
+
+
+def _facts(an: Analysis) -> ArticleFacts:
     places = find_places(an)
     ctx = place_context(places)
     orgs = find_orgs(an, places, ctx)

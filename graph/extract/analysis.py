@@ -85,12 +85,19 @@ class Analysis:
 
     @cached_property
     def tagged(self) -> list[Tagged]:
-        """The statistical tagger's words where a name can be (see name_windows). A word that
-        touches a window's edge inside a sentence was read without its context and is left out."""
-        windows = self.name_windows()
-        words = tagger(self.ner).tag([self.text[start:end] for start, end in windows])
+        """The statistical tagger's words where a name can be (see name_windows). Set from outside
+        when several articles are tagged in one batch (graph.extract.extract_many)."""
+        return self.words_from(tagger(self.ner).tag(self.window_texts))
+
+    @cached_property
+    def window_texts(self) -> list[str]:
+        return [self.text[start:end] for start, end in self.name_windows]
+
+    def words_from(self, found_per_window: list[list[Tagged]]) -> list[Tagged]:
+        """The tagger's words of each window at their offsets in the text. A word that touches a
+        window's edge inside a sentence was read without its context and is left out."""
         out = []
-        for (start, end), found in zip(windows, words):
+        for (start, end), found in zip(self.name_windows, found_per_window):
             for word in found:
                 cut_before = word.start == 0 and not self._sentence_edge(start)
                 cut_after = word.end == end - start and not self._sentence_edge(end)
@@ -98,6 +105,7 @@ class Analysis:
                     out.append(Tagged(start + word.start, start + word.end, word.tag))
         return out
 
+    @cached_property
     def name_windows(self) -> list[tuple[int, int]]:
         """Stretches of text around every place a name can start, merged, within sentences.
 
