@@ -12,7 +12,8 @@ from graph.extract.people import PeopleFinder
 from graph.extract.places import find_places
 from graph.extract.reforms import find_reforms
 from graph.extract.relations import FactsBuilder
-from graph.extract.tagger import LAC, tagger
+from graph.extract.tagger import LAC
+from graph.extract.tagger import tagger as load_tagger  # the name "tagger" is the submodule
 from graph.model import Article, ArticleFacts
 
 
@@ -39,7 +40,7 @@ def extract_many(articles: list[Article], ner: str = LAC) -> list[ArticleFacts]:
     """extract() of each article, the tagger run once over all of them: its model runs about
     twice as fast on one large batch as on many small ones."""
     analyses = [Analysis(article, ner) for article in articles]
-    found = tagger(ner).tag([text for an in analyses for text in an.window_texts])
+    found = load_tagger(ner).tag([text for an in analyses for text in an.window_texts])
     at = 0
     for an in analyses:
         an.tagged = an.words_from(found[at:at + len(an.window_texts)])
