@@ -191,3 +191,9 @@ def test_higher_bodies_that_publish_or_select_a_practice_endorse_it():
     endorsed = {(org, reform) for org, reform, _ in relations(facts, names, S.PROMOTES)}
     assert ("中共山东省委全面深化改革委员会办公室", "一码速办") in endorsed
     assert ("国家发展和改革委员会", "惠企通") in endorsed
+
+
+def test_those_who_unveil_or_launch_together_attend():
+    facts, names = facts_of("4月2日，荆门市行政审批局举行揭牌仪式，市委常委、副市长伍一川，市政协副主席柏青共同为新大厅揭牌。")
+    (event,) = [e.name for e in facts.entities if S.EVENT in e.labels]
+    assert {p for p, ev, _ in relations(facts, names, S.ATTENDS) if ev == event} == {"伍一川", "柏青"}
