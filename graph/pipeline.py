@@ -43,13 +43,14 @@ class BuildResult:
 
 def build(paths: list[str], out_dir: Path, *, workers: int | None = None, executor: str = LOCAL,
           scheduler: str | None = None, update: bool = False, quiet: bool = False,
-          strict: bool = False, report: Callable[[str], None] | None = None, ner: str = LAC) -> BuildResult:
+          strict: bool = False, report: Callable[[str], None] | None = None, ner: str = LAC,
+          html: bool = True) -> BuildResult:
     """Stream articles through extraction (in `workers` processes, or on a dask cluster) into one
     graph. With `update`, reuse the facts cached in `out_dir` for unchanged articles; `paths` may
     then be empty to mean the inputs of the last update. Bad inputs are passed to `report` and
     skipped (listed in the result), or with `strict` the first one raises ArticleError; either way
     nothing is written when no article could be read. `ner` names the statistical tagger the
-    rules consult (graph.extract.tagger: lac or none)."""
+    rules consult (graph.extract.tagger: lac or none); without `html` only graph.json is written."""
     started = time.perf_counter()
     out_dir = Path(out_dir)
     builder = GraphBuilder()
@@ -72,8 +73,9 @@ def build(paths: list[str], out_dir: Path, *, workers: int | None = None, execut
         if cache is not None:
             cache.close()
     graph = builder.graph()
-    outputs = [out_dir / "graph.json", out_dir / "graph.html"]
+    outputs = [out_dir / "graph.json"] + ([out_dir / "graph.html"] if html else [])
     write_graph_json(graph, outputs[0])
-    write_html(graph, outputs[1])
+    if html:
+        write_html(graph, outputs[1])
     return BuildResult(graph, outputs, time.perf_counter() - started, count,
                        skipped=[str(error) for error in reader.skipped], cache_report=cache_report)

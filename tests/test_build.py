@@ -36,3 +36,12 @@ def test_graph_json_is_networkx_node_link_json_byte_for_byte():
         data = nx.node_link_data(g, edges="links")
         data["graph"] = {"format": FORMAT, "version": FORMAT_VERSION}
         assert graph_to_json(g) == json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def test_no_html_writes_graph_json_only(tmp_path):
+    from cli_run import govkg
+    (tmp_path / "a.txt").write_text("某市召开会议。\n市长王大川出席会议。\n", encoding="utf-8")
+    run = govkg("build", tmp_path / "a.txt", "--out", tmp_path / "out", "--no-html", "--quiet")
+    assert run.code == 0, run.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["graph.json"]
+    assert "graph.html" not in run.stdout
