@@ -144,11 +144,22 @@ def base_label(labels) -> str:
     raise ValueError(f"no base label in {labels!r}")
 
 
-def node_id(label: str, name: str) -> str:
-    """Stable node id: base label and canonical name. Same entity, same id, in every run."""
+def node_id(label: str, name: str, anchor: str | None = None) -> str:
+    """Stable node id: base label and canonical name, and for names that many real things share
+    (城关镇) what tells this one apart (its county: `Place:城关镇@平阴县`). Same entity, same id,
+    in every run."""
     if label not in BASE_LABELS:
         raise ValueError(f"not a base label: {label}")
-    return f"{label}:{name}"
+    return f"{label}:{name}" if anchor is None else f"{label}:{name}@{anchor}"
+
+
+def display_name(node_id: str, name: str) -> str:
+    """A node's name as people see it: namesakes told apart by their anchor (城关镇（沂水县）, or
+    the article a place known only from it comes from: 张庄村（见 a2）)."""
+    anchor = node_id.partition("@")[2] if node_id.startswith(f"{name}@", node_id.find(":") + 1) else ""
+    if not anchor:
+        return name
+    return f"{name}（见 {anchor[1:]}）" if anchor.startswith("#") else f"{name}（{anchor}）"
 
 
 def markdown() -> str:

@@ -112,7 +112,7 @@ def _write_pages(graph: nx.MultiDiGraph, graph_path: Path, site: Path) -> SiteRe
         articles = [(f"文章 {article}", from_subfolder[S.node_id(S.ARTICLE, article)])
                     for article in data[S.SOURCES][:NAV_ARTICLES] if S.node_id(S.ARTICLE, article) in graph]
         atomic_write_text(site / pages[node], render_html(
-            view, f"{data[S.NAME]} · {S.STYLES[data[S.LABEL]].zh}", assets_href=f"../{ASSETS}",
+            view, f"{S.display_name(node, data[S.NAME])} · {S.STYLES[data[S.LABEL]].zh}", assets_href=f"../{ASSETS}",
             nav=(("← 总览 atlas", "../index.html"), ("全图 full graph", "../graph.html"), *articles),
             links=from_subfolder))
         count += 1

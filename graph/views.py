@@ -172,7 +172,7 @@ def _label_caption(label: str) -> str:
 def node_hover(graph: nx.MultiDiGraph, node: str) -> str:
     """Plain text: name, labels, other facts, aliases, the articles the node appears in."""
     data = graph.nodes[node]
-    lines = [data[S.NAME], " · ".join(f"{S.STYLES[label].zh} {label}" for label in data[S.LABELS])]
+    lines = [S.display_name(node, data[S.NAME]), " · ".join(f"{S.STYLES[label].zh} {label}" for label in data[S.LABELS])]
     lines += [f"{caption} {key}: {data[key]}" for key, caption in NODE_FACTS if data.get(key)]
     if data.get(S.ALIASES):
         lines.append("别名 aliases: " + "、".join(data[S.ALIASES]))
@@ -310,7 +310,7 @@ def network(graph: nx.MultiDiGraph, links: dict[str, str] | None = None) -> Netw
         extra = {"x": placed[node][0], "y": placed[node][1]} if placed else {}
         if links and node in links:
             extra["href"] = links[node]
-        net.add_node(node, label=data[S.NAME], color=style.colour, shape=style.shape,
+        net.add_node(node, label=S.display_name(node, data[S.NAME]), color=style.colour, shape=style.shape,
                      title=node_hover(graph, node), value=drawn_degree(graph, node), style=data[S.LABEL],
                      **extra)
     for source, target, rel_type, data in graph.edges(keys=True, data=True):

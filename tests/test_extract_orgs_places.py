@@ -120,3 +120,23 @@ def test_towns_whose_names_end_like_generic_words_are_places():
     facts, _ = facts_of("山东省菏泽市曹县。曹县大集镇、李村镇的乡镇干部参加培训。")
     places = {e.name for e in facts.entities if S.PLACE in e.labels}
     assert {"大集镇", "李村镇"} <= places and "的乡镇" not in places
+
+
+def test_local_places_and_their_bodies_are_keyed_by_their_county():
+    from graph.extract import extract
+    from graph.model import Article
+
+    def place_ids(article_id, text):
+        facts = extract(Article(id=article_id, path=f"{article_id}.txt", text=text))
+        return {e.id for e in facts.entities if S.PLACE in e.labels or S.ORGANIZATION in e.labels}
+
+    written = place_ids("a", "平阴县城关镇张庄村村民王大川说，办事方便了。")
+    assert {"Place:城关镇@平阴县", "Place:张庄村@平阴县/城关镇"} <= written
+    by_context = place_ids("b", "沂水县召开会议。城关镇党委书记李明出席，城关镇人民政府镇长王东主持。")
+    assert {"Place:城关镇@沂水县", "Organization:城关镇人民政府@沂水县",
+            "Organization:中共城关镇委员会@沂水县"} <= by_context
+    # two counties' towns of one name stay two; with no county in the text, the article's own
+    assert "Place:城关镇@#c" in place_ids("c", "城关镇便民服务中心正式启用。")
+    assert S.display_name("Place:城关镇@沂水县", "城关镇") == "城关镇（沂水县）"
+    assert S.display_name("Place:城关镇@#c", "城关镇") == "城关镇（见 c）"
+    assert S.display_name("Place:沂水县", "沂水县") == "沂水县"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from graph.extract.analysis import Analysis
 from graph.extract.events import find_events
+from graph.extract.identity import anchor_local_bodies, anchor_local_places
 from graph.extract.orgs import find_orgs, place_context
 from graph.extract.people import PeopleFinder
 from graph.extract.places import find_places
@@ -61,4 +62,6 @@ def _facts(an: Analysis) -> ArticleFacts:
     # 永康 in the name 黄永康, 通城 in the reform “一码通城”: not the places of that name
     names = [p.mention.span for p in people] + [r.span for r in reforms]
     places = [p for p in places if not any(_within(p.span, n) for n in names)]
+    anchor_local_places(places, an.article.id)
+    anchor_local_bodies(orgs + [post.org for person in people for post in person.posts], places)
     return FactsBuilder(an, places, orgs, events, reforms, people).facts()

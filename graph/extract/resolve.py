@@ -57,4 +57,7 @@ def make_entity(label: str, name: str, mentions: list[Mention], article_id: str,
             form = unicodedata.normalize("NFKC", form).strip()
             if form and form != name:
                 aliases.add(form)
-    return Entity(S.node_id(label, name), labels, name, sorted(aliases), attrs, [article_id])
+    # a name written with its county (平阴县城关镇) says more than the article's context does
+    anchors = sorted(mentions, key=lambda m: not m.attrs.get("anchored_by_text"))
+    anchor = anchors[0].attrs.get("anchor") if anchors else None
+    return Entity(S.node_id(label, name, anchor), labels, name, sorted(aliases), attrs, [article_id])

@@ -1,0 +1,58 @@
+"""Which real place a local name stands for: a step of its own between finding mentions and
+making entities.
+
+China has hundreds of towns called 城关镇 and streets called 新华街道, so below the county a name
+alone does not say which place is meant. A street, town, village or community is keyed by the
+county or district the text places it in: the one written right before it (平阴县城关镇), else the
+one the article is about (the last named before it, else the most named). A village written right
+after its town (城关镇张庄村) is keyed by that town as well. With no county in the article at all,
+the place stays the article's own (`Place:张庄村@#ARTICLE`), since nothing tells it apart from its
+namesakes elsewhere. Bodies named by such a place (城关镇人民政府, 张庄村党支部) take its key too.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from graph.model import Mention
+
+LOCAL_LEVELS = ("street", "town", "village", "community")
+COUNTY_LEVELS = ("county", "district")
+PARTY_PREFIX = "中共"
+
+
+def anchor_local_places(places: list[Mention], article_id: str) -> None:
+    """Set attrs["anchor"] (and "anchored_by_text" when the text writes it before the name) on
+    every local place mention."""
+    counties = [p for p in places if p.attrs.get("level") in COUNTY_LEVELS and "code" in p.attrs]
+    county_ids = {id(p) for p in counties}
+    most_named = Counter(p.attrs["canonical"] for p in counties).most_common(1)
+    by_end = {p.span.end: p for p in places}
+    for place in sorted(places, key=lambda p: p.span):
+        if place.attrs.get("level") not in LOCAL_LEVELS:
+            continue
+        outer = by_end.get(place.span.start)
+        if outer is not None and id(outer) in county_ids:
+            place.attrs.update(anchor=outer.attrs["canonical"], anchored_by_text=True)
+        elif outer is not None and outer.attrs.get("anchor") and outer.attrs.get("level") in ("street", "town"):
+            place.attrs.update(anchor=f"{outer.attrs['anchor']}/{outer.attrs['canonical']}",
+                               anchored_by_text=outer.attrs.get("anchored_by_text", False))
+        else:
+            before = [p for p in counties if p.span.end <= place.span.start]
+            if before:
+                place.attrs["anchor"] = before[-1].attrs["canonical"]
+            elif most_named:
+                place.attrs["anchor"] = most_named[0][0]
+            else:
+                place.attrs["anchor"] = f"#{article_id}"
+
+
+def anchor_local_bodies(orgs: list[Mention], places: list[Mention]) -> None:
+    """A body whose name begins with a local place's name (城关镇党委) is keyed as that place is."""
+    local = sorted((p for p in places if p.attrs.get("anchor")), key=lambda p: -len(p.attrs["canonical"]))
+    for org in orgs:
+        canonical = org.attrs["canonical"].removeprefix(PARTY_PREFIX)  # 中共城关镇委员会
+        place = next((p for p in local if canonical.startswith(p.attrs["canonical"])
+                      and len(canonical) > len(p.attrs["canonical"])), None)
+        if place is not None:
+            org.attrs.update(anchor=place.attrs["anchor"],
+                             anchored_by_text=place.attrs.get("anchored_by_text", False))
