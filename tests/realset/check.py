@@ -4,8 +4,10 @@
     python tests/realset/check.py                 # check hashes, build with --ner lac, score
     python tests/realset/check.py --ner none --round R2 --errors
 
-The articles are third-party pages, so only their gold (gold/), the manifest (manifest.jsonl: id,
-URL, publisher, date, the search query that finds the page, the cuts made, sha256 of the saved text)
+The articles are third-party pages, so only their gold (gold/ for the graph scorer, posts/ for
+changes of office, scored by score_posts.py), the manifest (manifest.jsonl: id, round, kind (graph
+or posts), URL, publisher, date, the search query that finds the page, the cuts made, sha256 of the
+saved text)
 and this script are committed. Texts are restored into texts/ (git-ignored) by running each
 record's query against the stored public pages and saving the excerpt as the record's cut says;
 this script tells which are missing or differ. Scoring uses the evaluation scorer (score.py,
@@ -51,6 +53,8 @@ def check_gold(rows: list[dict], scorer: Path) -> int:
     """score.py --check reads each text beside its gold file: lay them side by side."""
     with tempfile.TemporaryDirectory(prefix="realset-gold-") as scratch:
         for row in rows:
+            if row["kind"] != "graph":
+                continue
             for source in (HERE / "gold" / f"{row['id']}.gold.json", HERE / "texts" / f"{row['id']}.txt"):
                 shutil.copy(source, scratch)
         return subprocess.run([sys.executable, str(scorer), "--check", scratch]).returncode
@@ -82,10 +86,16 @@ def main(argv: list[str] | None = None) -> int:
         texts = [str(HERE / "texts" / f"{row['id']}.txt") for row in ready]
         subprocess.run([sys.executable, "-m", "graph", "build", *texts, "--out", str(out), "--quiet",
                         "--ner", args.ner], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-        only = ",".join(row["id"] for row in ready)
-        command = [sys.executable, str(args.scorer), str(HERE / "gold"), str(out / "graph.json"),
-                   "--per-article", "--articles", only] + (["--errors"] if args.errors else [])
-        return subprocess.run(command, cwd=ROOT).returncode
+        status = 0
+        for kind, scorer, gold, extra in (("graph", str(args.scorer), HERE / "gold", ["--per-article"]),
+                                          ("posts", str(HERE / "score_posts.py"), HERE / "posts", [])):
+            only = ",".join(row["id"] for row in ready if row["kind"] == kind)
+            if only:
+                print(f"== {kind}: {only}")
+                command = [sys.executable, scorer, str(gold), str(out / "graph.json"), "--articles", only,
+                           *extra] + (["--errors"] if args.errors else [])
+                status |= subprocess.run(command, cwd=ROOT).returncode
+        return status
 
 
 if __name__ == "__main__":
