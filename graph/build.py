@@ -13,6 +13,7 @@ import networkx as nx
 
 from graph import schema as S
 from graph.model import ArticleFacts, Entity, Relation
+from graph.tenure import seen, tenure
 
 
 _EVIDENCE, _ARTICLES, _TITLES, _ATTRS = range(4)
@@ -88,7 +89,9 @@ class GraphBuilder:
             evidence, articles, titles, others = self._edges.pop((source, rel_type, target))
             attrs = {S.TYPE: rel_type,
                      S.EVIDENCE: [e.as_dict() for e in sorted(evidence, key=_evidence_order)],
-                     S.ARTICLES: sorted(articles)}
+                     S.ARTICLES: sorted(articles), **seen(evidence)}
+            if rel_type == S.HOLDS_POSITION:
+                attrs.update(tenure(evidence))
             title = _merge_titles(titles or {})
             if title:
                 attrs[S.TITLE] = title
@@ -99,7 +102,8 @@ class GraphBuilder:
 
 
 def _evidence_order(evidence) -> tuple:
-    return (evidence.article, evidence.start, evidence.end, evidence.span or (0, 0), evidence.sentence)
+    return (evidence.article, evidence.start, evidence.end, evidence.span or (0, 0), evidence.sentence,
+            evidence.change or "")
 
 
 def _merge_titles(titles_by_article: dict[str, list[str]]) -> str:

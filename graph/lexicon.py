@@ -74,6 +74,7 @@ class Lexicon:
     zones: tuple[str, ...]                    # endings of development zones, longest first
     all_verbs: frozenset[str]                 # every cue verb of verbs.tsv, whatever its role
     name_followers: tuple[str, ...]           # words that end a person's name after it
+    office_changes: dict[str, tuple[tuple[str, str | None], ...]]  # where → (cue, change), longest first
 
 
 @cache
@@ -115,7 +116,15 @@ def lexicon() -> Lexicon:
         zones=tuple(sorted(_words("zones.txt"), key=len, reverse=True)),
         all_verbs=frozenset(verb for words in verbs.values() for verb in words),
         name_followers=tuple(_words("name_followers.txt")),
+        office_changes=_office_changes(),
     )
+
+
+def _office_changes() -> dict[str, tuple[tuple[str, str | None], ...]]:
+    cues: dict[str, list[tuple[str, str | None]]] = {}
+    for cue, change, where in _rows("office_changes.tsv"):
+        cues.setdefault(where, []).append((cue, None if change == "-" else change))
+    return {where: tuple(sorted(found, key=lambda c: -len(c[0]))) for where, found in cues.items()}
 
 
 def cache_dir() -> Path:

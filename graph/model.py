@@ -27,11 +27,18 @@ class Evidence:
     start: int               # offsets of the sentence in the article text
     end: int
     span: tuple[int, int] | None = None  # for MENTIONS: offsets of the mention itself
+    date: str | None = None    # the article's date, when known
+    change: str | None = None  # for HOLDS_POSITION: holds, appointed, removed … (graph.extract.changes)
+    change_date: str | None = None  # the date of that change, when it is one
 
     def as_dict(self) -> dict:
-        out = {"article": self.article, "sentence": self.sentence, "start": self.start, "end": self.end}
+        out = {"article": self.article, "sentence": self.sentence, "start": self.start, "end": self.end,
+               "date": self.date}
         if self.span is not None:
             out["span"] = list(self.span)
+        if self.change is not None:
+            out["change"] = self.change
+            out["change_date"] = self.change_date
         return out
 
 

@@ -28,7 +28,8 @@ ORDER BY city, bureau;
 // An event counts when its dates overlap the month. $month is 'YYYY-MM'.
 // params: city, month
 MATCH (e:Event)-[:HELD_IN]->(:Place)-[:PART_OF*0..4]->(:Place {name: $city})
-WHERE e.date < $month + '-32' AND coalesce(e.end_date, e.date) >= $month + '-01'
+WHERE e.date < date($month + '-01') + duration({months: 1})
+  AND coalesce(e.end_date, e.date) >= date($month + '-01')
 WITH DISTINCT e
 OPTIONAL MATCH (e)-[:HELD_IN]->(place:Place)
 OPTIONAL MATCH (person:Person)-[:ATTENDS]->(e)
@@ -101,3 +102,68 @@ WITH a, collect(j.name) AS authors
 RETURN a.name AS article, a.title AS title, a.date AS date, authors,
        COUNT { (a)-[:MENTIONS]->() } AS mentions
 ORDER BY article;
+
+// name: post_holders_over_time
+// Who held posts in a body, in order: a succession table. start is the earliest appointment or
+// election the articles state, end the latest removal, status current, former or pending
+// (nominated or proposed only); first_seen and last_seen are the dates of the first and last
+// article stating the post.
+// params: body
+MATCH (p:Person)-[r:HOLDS_POSITION]->(b:Organization {name: $body})
+RETURN p.name AS person, r.title AS title, r.start AS start, r.end AS end, r.status AS status,
+       r.first_seen AS first_seen, r.last_seen AS last_seen
+ORDER BY coalesce(r.start, r.first_seen), person;
+
+// name: holder_on_date
+// Who held a post in a body on a day ($on is 'YYYY-MM-DD'): the post began (its start, else the
+// first article stating it) on or before that day and had not ended by it. Nominations and
+// proposals that were never followed by an appointment do not count.
+// params: body, on
+MATCH (p:Person)-[r:HOLDS_POSITION]->(b:Organization {name: $body})
+WHERE r.status <> 'pending'
+  AND coalesce(r.start, r.first_seen) <= date($on)
+  AND (r.end IS NULL OR r.end > date($on))
+RETURN p.name AS person, r.title AS title, r.start AS start, r.end AS end
+ORDER BY person;
+
+// name: person_timeline
+// The posts of a person, in the order they began, with how each began and ended.
+// params: person
+MATCH (p:Person {name: $person})-[r:HOLDS_POSITION]->(b:Organization)
+RETURN b.name AS body, r.title AS title, r.start AS start, r.end AS end, r.status AS status,
+       r.first_seen AS first_seen, r.last_seen AS last_seen
+ORDER BY coalesce(r.start, r.first_seen), body;
+
+// name: changes_between
+// What changed between two days ($from and $to, 'YYYY-MM-DD', both included): posts begun and
+// ended, reforms first reported as promoted, events held.
+// params: from, to
+CALL {
+  MATCH (p:Person)-[r:HOLDS_POSITION]->(b:Organization)
+  WHERE date($from) <= r.start <= date($to)
+  RETURN 'post begun' AS change, r.start AS date, p.name AS subject, b.name AS object
+  UNION ALL
+  MATCH (p:Person)-[r:HOLDS_POSITION]->(b:Organization)
+  WHERE date($from) <= r.end <= date($to)
+  RETURN 'post ended' AS change, r.end AS date, p.name AS subject, b.name AS object
+  UNION ALL
+  MATCH (o:Organization)-[r:PROMOTES]->(f:Reform)
+  WHERE date($from) <= r.first_seen <= date($to)
+  RETURN 'reform promoted' AS change, r.first_seen AS date, o.name AS subject, f.name AS object
+  UNION ALL
+  MATCH (e:Event)
+  WHERE date($from) <= e.date <= date($to)
+  RETURN 'event held' AS change, e.date AS date, e.name AS subject, null AS object
+}
+RETURN change, date, subject, object
+ORDER BY date, change, subject, object;
+
+// name: reform_diffusion
+// How a reform spread: the bodies that promote it, with their place, in the order of their first
+// dated report (undated reports last).
+// params: reform
+MATCH (o:Organization)-[r:PROMOTES]->(f:Reform {name: $reform})
+OPTIONAL MATCH (o)-[:LOCATED_IN]->(place:Place)
+WITH o, r, min(place.name) AS place
+RETURN o.name AS body, place, r.first_seen AS first_reported, r.articles AS articles
+ORDER BY r.first_seen IS NULL, r.first_seen, body;

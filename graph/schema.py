@@ -50,6 +50,12 @@ END_DATE = "end_date"
 PATH = "path"
 URL = "url"
 BASIS = "basis"          # why an edge exists when no sentence states it (e.g. division table)
+FIRST_SEEN = "first_seen"  # on edges: the earliest and latest dates of the articles stating them
+LAST_SEEN = "last_seen"
+START = "start"          # on HOLDS_POSITION (graph.tenure): earliest appointment or election
+END = "end"              # latest removal
+LAST_HELD = "last_held"  # latest date the post is stated as held
+STATUS = "status"        # current, former or pending
 
 #: Properties each base label may carry beyond the common ones (id, name, labels, aliases, sources).
 NODE_PROPERTIES = {
@@ -89,7 +95,7 @@ class RelationType:
 RELATIONS = {
     r.name: r
     for r in (
-        RelationType(HOLDS_POSITION, (PERSON,), (ORGANIZATION,), (TITLE,), "任职"),
+        RelationType(HOLDS_POSITION, (PERSON,), (ORGANIZATION,), (TITLE, START, END, LAST_HELD, STATUS), "任职"),
         RelationType(PROMOTES, (ORGANIZATION,), (REFORM,), (), "推动"),
         RelationType(ORGANIZES, (ORGANIZATION,), (EVENT,), (), "主办"),
         RelationType(ATTENDS, (PERSON,), (EVENT,), (), "出席"),
@@ -102,7 +108,9 @@ RELATIONS = {
 }
 RELATION_TYPES = tuple(RELATIONS)
 #: Edge properties common to every relationship.
-COMMON_EDGE_PROPERTIES = (TYPE, EVIDENCE, ARTICLES)
+COMMON_EDGE_PROPERTIES = (TYPE, EVIDENCE, ARTICLES, FIRST_SEEN, LAST_SEEN)
+#: Properties holding ISO dates (Cypher `date` values in Neo4j)
+DATE_PROPERTIES = (DATE, END_DATE, FIRST_SEEN, LAST_SEEN, START, END, LAST_HELD)
 
 # --------------------------------------------------------------------------- views
 

@@ -14,6 +14,7 @@ importer stores as no property at all.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import shlex
 from dataclasses import dataclass
@@ -61,6 +62,8 @@ def _cell(value, where: str) -> str:
         return ARRAY_DELIMITER.join(value)
     if value is None:
         return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     return str(value)
 
 
@@ -73,7 +76,9 @@ def _csv(header: list[str], rows: list[list[str]]) -> str:
 
 
 def _column(key: str, list_keys) -> str:
-    return f"{key}:string[]" if key in list_keys else key
+    if key in list_keys:
+        return f"{key}:string[]"
+    return f"{key}:date" if key in S.DATE_PROPERTIES else key
 
 
 def export_neo4j_admin(graph: nx.MultiDiGraph, out_dir: Path, source: str) -> AdminExport:

@@ -11,12 +11,14 @@ Storage form (shared by the loader and the CSV export):
   specific label), `aliases`, `sources` and its base label's own keys (kind, date, level, ...);
 - a relationship, one per (source, type, target), gets `articles`, `evidence` (the distinct evidence
   sentences), `evidence_json` (each full {article, sentence, start, end} as a JSON string) and its
-  type's own keys (`title`, `basis`).
+  type's own keys (`title`, `basis`, `start` …).
+Dates (graph/schema.py's DATE_PROPERTIES) become `datetime.date` values: Cypher `date`s in Neo4j.
 List properties are sets: distinct values in the order Neo4j sorts strings (UTF-16 code units), so
 a list written here equals the same list merged inside Neo4j.
 """
 from __future__ import annotations
 
+import datetime
 import json
 from dataclasses import dataclass
 
@@ -41,7 +43,7 @@ def node_scalar_keys(base: str) -> tuple[str, ...]:
 
 
 def edge_scalar_keys(rel_type: str) -> tuple[str, ...]:
-    return S.RELATIONS[rel_type].properties
+    return (S.FIRST_SEEN, S.LAST_SEEN) + S.RELATIONS[rel_type].properties
 
 
 def neo4j_order(values) -> list[str]:
@@ -106,7 +108,7 @@ def _node_record(key, data: dict, source: str) -> NodeRecord:
     for list_key in NODE_LIST_KEYS:
         props[list_key] = neo4j_order(_string_list(data.get(list_key, []), f"{where}: {list_key}"))
     for scalar_key in node_scalar_keys(base):
-        value = _scalar(data.get(scalar_key), f"{where}: {scalar_key}")
+        value = _scalar(data.get(scalar_key), f"{where}: {scalar_key}", scalar_key)
         if value is not None:
             props[scalar_key] = value
     return NodeRecord(key, base, ordered, props)
@@ -129,7 +131,7 @@ def _edge_record(u: str, v: str, data: dict, bases: dict[str, str], source: str)
         EVIDENCE_JSON: neo4j_order(json.dumps(item, ensure_ascii=False, sort_keys=True) for item in evidence),
     }
     for scalar_key in edge_scalar_keys(rel_type):
-        value = _scalar(data.get(scalar_key), f"{where}: {scalar_key}")
+        value = _scalar(data.get(scalar_key), f"{where}: {scalar_key}", scalar_key)
         if value not in (None, ""):
             props[scalar_key] = value
     return EdgeRecord(rel_type, u, v, bases[u], bases[v], props)
@@ -145,7 +147,12 @@ def _string_list(value, where: str) -> list[str]:
     return value
 
 
-def _scalar(value, where: str):
+def _scalar(value, where: str, key: str):
+    if key in S.DATE_PROPERTIES and value is not None:
+        try:
+            return datetime.date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise GraphFileError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
     if value is None or isinstance(value, SCALAR_TYPES):
         return value
     raise GraphFileError(f"{where}: {type(value).__name__} value cannot be stored (string or number expected)")

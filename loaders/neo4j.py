@@ -18,6 +18,7 @@ Aura: writes go to the leader and `govkg query` reads may go to a follower.
 """
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import re
@@ -36,6 +37,7 @@ from neo4j.exceptions import (AuthError, ClientError, ConfigurationError, Driver
                               ServiceUnavailable, SessionExpired, TransientError)
 
 from graph import schema as S
+from graph import tenure
 from loaders import graph_records as R
 from loaders.neo4j_errors import DatabaseError
 
@@ -135,8 +137,31 @@ def _words(old: str, new: str) -> str:
     return f"CASE {joined} WHEN '' THEN null ELSE {joined} END"
 
 
+def _largest(old: str, new: str) -> str:
+    return f"CASE WHEN {new} IS NULL OR ({old} IS NOT NULL AND {old} >= {new}) THEN {old} ELSE {new} END"
+
+
+def _sibling(expression: str, key: str) -> str:
+    """r.`status` → r.`end`: another property of the same record."""
+    return f"{expression.rpartition('.')[0]}.{_name(key)}"
+
+
+def _status(old: str, new: str) -> str:
+    """graph.tenure.status over the merged end and last_held; where either is unknown, the
+    strongest of the two statuses (former over current over pending)."""
+    end = _largest(_sibling(old, S.END), _sibling(new, S.END))
+    held = _largest(_sibling(old, S.LAST_HELD), _sibling(new, S.LAST_HELD))
+    current, former = f"'{tenure.CURRENT}'", f"'{tenure.FORMER}'"
+    return (f"CASE WHEN ({end}) IS NOT NULL AND ({held}) IS NOT NULL "
+            f"THEN CASE WHEN ({held}) <= ({end}) THEN {former} ELSE {current} END "
+            f"WHEN {former} IN [{old}, {new}] THEN {former} WHEN {current} IN [{old}, {new}] THEN {current} "
+            f"ELSE coalesce({new}, {old}) END")
+
+
 #: How a single-valued property merges with the stored one: rules as data, default the smallest.
-SCALAR_MERGES = {S.TITLE: _words}
+#: `status` reads the stored end and last_held, so it is set before them.
+SCALAR_MERGES = {S.TITLE: _words, S.LAST_SEEN: _largest, S.END: _largest, S.LAST_HELD: _largest,
+                 S.STATUS: _status}
 
 
 def _scalar_merge(var: str, key: str, kind: str) -> str:
@@ -173,7 +198,8 @@ def edge_merge_query(rel_type: str, source_base: str, target_base: str) -> str:
     type_name = _schema_name(rel_type)
     on_match = [f"r.{_name(key)} = {_union(f'r.{_name(key)}', f'row.props.{_name(key)}')}"
                 for key in R.EDGE_LIST_KEYS]
-    on_match += [_scalar_merge("r", key, "edge") for key in R.edge_scalar_keys(rel_type)]
+    on_match += [_scalar_merge("r", key, "edge")
+                 for key in sorted(R.edge_scalar_keys(rel_type), key=lambda key: key != S.STATUS)]
     return (f"UNWIND $rows AS row\n"
             f"MATCH (a:{_schema_name(source_base)} {{{_name(S.ID)}: row.source}})\n"
             f"MATCH (b:{_schema_name(target_base)} {{{_name(S.ID)}: row.target}})\n"
@@ -469,7 +495,7 @@ def to_plain(value):
     if isinstance(value, neo4j.graph.Node):
         return {"labels": sorted(value.labels, key=_label_order), **{k: to_plain(v) for k, v in value.items()}}
     if isinstance(value, neo4j.graph.Relationship):
-        return {"type": value.type, "start": value.start_node.get(S.ID), "end": value.end_node.get(S.ID),
+        return {"type": value.type, "source": value.start_node.get(S.ID), "target": value.end_node.get(S.ID),
                 **{k: to_plain(v) for k, v in value.items()}}
     if isinstance(value, neo4j.graph.Path):
         return {"nodes": [to_plain(n) for n in value.nodes],
@@ -480,6 +506,8 @@ def to_plain(value):
         return {k: to_plain(v) for k, v in value.items()}
     if hasattr(value, "iso_format"):
         return value.iso_format()
+    if isinstance(value, datetime.date):  # what the loader sends for a date
+        return value.isoformat()
     return value
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from loaders import graph_records as R
-from loaders.neo4j import Connection, Database
+from loaders.neo4j import Connection, Database, to_plain
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -100,8 +100,9 @@ def govkg(*args: str, env: dict | None = None, timeout: float = 300) -> subproce
 # ------------------------------------------------------------------------------ comparing contents
 
 def _plain(props: dict) -> dict:
-    # the importer stores no property for an empty list; treat both the same
-    return {key: value for key, value in props.items() if value != []}
+    # the importer stores no property for an empty list; treat both the same. Dates (Cypher's, or
+    # the datetime.date values the loader sends) compare as their ISO text
+    return {key: to_plain(value) for key, value in props.items() if value != []}
 
 
 def snapshot(database: Database) -> dict:

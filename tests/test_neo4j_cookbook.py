@@ -12,6 +12,7 @@ import pytest
 from neo4j_fixture import SEEDS, cli_env, expected_snapshot, govkg, snapshot
 
 from graph import schema as S
+from graph import tenure
 from loaders.graph_records import neo4j_order
 from loaders.neo4j import Database, cookbook, cookbook_query
 
@@ -221,6 +222,52 @@ def test_cli_runs_a_named_query_with_params(seeds_db, neo4j_connection):
                  env=cli_env(neo4j_connection))
     assert done.returncode == 0, done.stderr
     assert all(row["source"] == ZHANG_QING for row in json.loads(done.stdout))
+
+
+def _iso(value):
+    return value.iso_format() if value is not None else None
+
+
+def _posts(graph, body=None, person=None):
+    return [(u, v, d) for u, v, d in edges(graph, S.HOLDS_POSITION)
+            if body in (None, name_of(graph, v)) and person in (None, name_of(graph, u))]
+
+
+def test_post_holders_over_time_and_person_timeline(seeds_db):
+    # the samples state posts, not changes: each post is current, dated by its article
+    _, graph = seeds_db
+    rows = run(seeds_db, "post_holders_over_time", body=APPROVAL_BUREAU)
+    expected = {(name_of(graph, u), d.get(S.TITLE), d.get(S.STATUS), d.get(S.FIRST_SEEN))
+                for u, _, d in _posts(graph, body=APPROVAL_BUREAU)}
+    assert {(r["person"], r["title"], r["status"], _iso(r["first_seen"])) for r in rows} == expected
+    assert (ZHANG_QING, "党组书记、局长", "current", "2024-03-14") in expected
+    timeline = run(seeds_db, "person_timeline", person=ZHANG_QING)
+    assert {(r["body"], r["status"]) for r in timeline} == \
+        {(name_of(graph, v), d[S.STATUS]) for _, v, d in _posts(graph, person=ZHANG_QING)}
+
+
+@pytest.mark.parametrize("on, holders", [("2024-03-14", [ZHANG_QING]), ("2024-03-13", [])])
+def test_holder_on_date(seeds_db, on, holders):
+    _, graph = seeds_db
+    rows = run(seeds_db, "holder_on_date", body=APPROVAL_BUREAU, on=on)
+    assert [r["person"] for r in rows] == sorted(
+        name_of(graph, u) for u, _, d in _posts(graph, body=APPROVAL_BUREAU) if tenure.held_on(d, on)) == holders
+
+
+def test_changes_between_and_reform_diffusion(seeds_db):
+    _, graph = seeds_db
+    rows = run(seeds_db, "changes_between", **{"from": "2024-03-01", "to": "2024-03-31"})
+    expected = {("reform promoted", name_of(graph, u), name_of(graph, v)) for u, v, d in edges(graph, S.PROMOTES)
+                if d.get(S.FIRST_SEEN) and "2024-03-01" <= d[S.FIRST_SEEN] <= "2024-03-31"}
+    expected |= {("event held", data[S.NAME], None) for data in map(graph.nodes.get, names(graph, S.EVENT).values())
+                 if data.get(S.DATE) and "2024-03-01" <= data[S.DATE] <= "2024-03-31"}
+    assert {(r["change"], r["subject"], r["object"]) for r in rows} == expected
+    assert ("reform promoted", APPROVAL_BUREAU, CREDIT_APPROVAL) in expected
+    spread = run(seeds_db, "reform_diffusion", reform=CREDIT_APPROVAL)
+    assert {r["body"] for r in spread} == {name_of(graph, u) for u, v, _ in edges(graph, S.PROMOTES)
+                                           if name_of(graph, v) == CREDIT_APPROVAL}
+    dated = [_iso(r["first_reported"]) for r in spread if r["first_reported"] is not None]
+    assert dated == sorted(dated) and spread[-1]["first_reported"] is None or len(dated) == len(spread)
 
 
 def test_cookbook_uses_schema_names_only_and_every_query_is_tested():

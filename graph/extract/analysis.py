@@ -24,6 +24,9 @@ WINDOW_STOP_TAGS = frozenset(STOP_TAGS) | {"f", "m", "q"}
 NAME_WINDOW = (3, 8)
 _DATELINE = re.compile(r"(?:本报|讯)?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:电|讯)")
 _YEAR = re.compile(r"(20\d\d|19\d\d)年?")
+#: A full date near the top of a page with no dateline: 2024年5月20日, 2024-05-20, 发布时间：2024/5/20
+_FULL_DATE = re.compile(r"((?:20|19)\d\d)\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})")
+TOP_CHARS = 300
 
 
 def word_tag(word: str) -> str | None:
@@ -187,7 +190,10 @@ class Analysis:
     def date(self) -> str | None:
         if self.article.date:
             return self.article.date
-        return self.iso(*self.dateline) if self.dateline else None
+        if self.dateline:
+            return self.iso(*self.dateline)
+        top = _FULL_DATE.search(self.text, 0, TOP_CHARS)
+        return self.iso(int(top.group(2)), int(top.group(3)), int(top.group(1))) if top else None
 
     # ------------------------------------------------------------------ helpers
 

@@ -9,6 +9,7 @@ from graph import schema as S
 from graph.extract.analysis import CJK, Analysis, word_tag
 from graph.extract.gazetteer import EVENT_ALIAS, EVENT_SUFFIX, PLACE
 from graph.extract.orgs import RELATIVE_SCOPES, Context
+from graph.extract.dates import DATE, DATELINE_PART, DAY, date_before
 from graph.model import Mention, Span
 
 WEAK_ENDINGS = ("活动", "会议", "仪式", "展览", "比赛", "对话", "演出", "节", "大会", "论坛", "发布会", "新闻发布会")
@@ -18,9 +19,6 @@ _COUNTED = re.compile(r"^(?:[\d一二三四五六七八九十百千两]+[余多]
 #: Words before an event's name that are not part of it; a date never begins a name (4月25日…会议)
 _LEADING_NOISE = re.compile(r"^(?:本届|此次|本次|这次|下一次|下次|上一次|该|今年|去年|上届|[一二三四五六七八九十][是要]"
                             r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日|日前|近日|昨天|今天|上午|下午|晚上)+")
-_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:[至到\-~](?:(\d{1,2})月)?(\d{1,2})日)?")
-_DAY = re.compile(r"(?<![月\d])(\d{1,2})日")
-_DATELINE_PART = re.compile(r"^.{0,12}?讯(?:\([^)]*\))?")
 HOLDING = ("举办", "举行", "召开", "开幕", "启幕", "开启", "启动", "闭幕")
 MAX_EVENT = 40
 #: Bodies a relative prefix (市, 县 …) names at the start of an event's name.
@@ -99,21 +97,9 @@ def _unnamed(an: Analysis, name: str, start: int, end: int, hosts: list[Mention]
         return None
     canonical = host.attrs["canonical"] + name
     sentence_start = an.sentence_start(start)
-    date = _date_before(an, sentence_start, start)
+    date = date_before(an, sentence_start, start)
     return Mention(S.EVENT, name, Span(start, end), {
         "canonical": f"{canonical}（{date}）" if date else canonical, "aliases": [canonical], "unnamed": True})
-
-
-def _date_before(an: Analysis, sentence_start: int, offset: int) -> str | None:
-    """The day a sentence gives before `offset` (11月20日，… or 于20日), else the article's date."""
-    stretch = _DATELINE_PART.sub("", an.text[sentence_start:offset])
-    match = _DATE.search(stretch)
-    if match:
-        return an.iso(int(match.group(2)), int(match.group(3)), int(match.group(1)) if match.group(1) else None)
-    day = _DAY.search(stretch)
-    if day and an.dateline:
-        return an.iso(an.dateline[0], int(day.group(1)))
-    return an.date
 
 
 def _placed(an: Analysis, name: str, start: int, ctx: Context | None) -> str:
@@ -201,12 +187,12 @@ def _maximal(mentions: list[Mention]) -> list[Mention]:
 def event_dates(an: Analysis, event: Mention, sentence_start: int, sentence_end: int) -> tuple[str | None, str | None]:
     """The date a sentence gives for an event it says is held (举办, 召开 …)."""
     # the dateline (本报3月14日讯(记者 …)) dates the report, not the event
-    sentence = _DATELINE_PART.sub("", an.text[sentence_start:sentence_end])
+    sentence = DATELINE_PART.sub("", an.text[sentence_start:sentence_end])
     if not any(word in sentence for word in HOLDING):
         return None, None
     year_in_name = re.search(r"(20\d\d|19\d\d)", event.attrs["canonical"])
     year = int(year_in_name.group(1)) if year_in_name else None
-    match = _DATE.search(sentence)
+    match = DATE.search(sentence)
     if match:
         start_year = int(match.group(1)) if match.group(1) else year
         start = an.iso(int(match.group(2)), int(match.group(3)), start_year)
@@ -214,7 +200,7 @@ def event_dates(an: Analysis, event: Mention, sentence_start: int, sentence_end:
         if match.group(5):
             end = an.iso(int(match.group(4) or match.group(2)), int(match.group(5)), start_year)
         return start, end
-    day = _DAY.search(sentence)
+    day = DAY.search(sentence)
     if day and an.dateline:
         return an.iso(an.dateline[0], int(day.group(1)), year), None
     return None, None

@@ -27,7 +27,6 @@ _PHOTO_CREDIT = re.compile(r"(?m)(?:^|(?<=[。（(]))[ \u3000]*([\u4e00-\u9fff](
 #: How a news item refers back to the company it is about.
 _BARE_COMPANY = ("该公司", "该企业", "公司", "企业")
 _NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又已该这那")
-_APPOINTMENT = ("同志为", "为", "任", "担任", "当选为", "当选")
 #: Longest name taken from the tagger alone (four: 欧阳娜娜, 海来阿果; longer spans are fragments joined)
 MAX_TAGGED_NAME = 4
 #: Quoted stretches up to this long are terms and slogans, not speech
@@ -42,7 +41,8 @@ ORDINARY_TAGS = frozenset({"v", "vd", "vn", "d", "a", "ad", "an", "m", "q", "t",
 class Post:
     org: Mention
     titles: list[str]
-    evidence_start: int   # normalised offset of the apposition (for the evidence sentence)
+    start: int            # normalised offsets of the words that state the post (body and titles)
+    end: int
 
 
 @dataclass
@@ -74,6 +74,7 @@ class PeopleFinder:
         # (从人大代表), a title; and the characters of villages, streets and zones
         self.blocked_starts = {org.span.start for org in orgs} | {t.start for t in self.titles} | {
             hit.start for hit in an.hits.get(DEPARTMENT, []) if len(hit.word) > 1}
+        self.place_ending = {p.span.end: p for p in places}
         self.local_place_offsets = {at for p in places if "code" not in p.attrs for at in range(p.span.start, p.span.end)}
         # the article's own street, community, town or village: the one it names most
         named: dict[str, list[Mention]] = {}
@@ -173,7 +174,7 @@ class PeopleFinder:
     def find(self) -> list[PersonMention]:
         self._bylines()
         self._appositions()
-        self._appointments()
+        self._posts_after_names()
         self._roles()
         self._speakers()
         self._tagged_names()
@@ -282,14 +283,14 @@ class PeopleFinder:
         for title in pending:
             implied = self._implied(title)
             if implied is not None:
-                posts.append(Post(implied, [title.word], title.start))
+                posts.append(Post(implied, [title.word], title.start, title.end))
         if not posts and pending:
             place = self.local_place_ending.get(pending[0].start) or self._bare_local_place(pending[0].start)
             company = self._bare_company(pending[0].start)
             if place is not None:
                 posts += self._local_offices(place, pending)
             elif company is not None:
-                posts.append(Post(company, [t.word for t in pending], pending[0].start))
+                posts.append(Post(company, [t.word for t in pending], pending[0].start, pending[-1].end))
             else:
                 posts += self._inherited(pending)
         return [p for p in posts if not (lex.titles[p.titles[0]].needs_org and p.org is None)]
@@ -325,7 +326,7 @@ class PeopleFinder:
         previous = next((p for (_, end), p in self.found.items() if end == start - 1), None)
         explicit = [post for post in previous.posts
                     if not post.org.attrs.get("implied") or post.org.attrs.get("named")] if previous else []
-        return [Post(explicit[-1].org, [t.word for t in titles], start)] if explicit else []
+        return [Post(explicit[-1].org, [t.word for t in titles], start, titles[-1].end)] if explicit else []
 
     def _bind(self, org: Mention, titles: list[Hit]) -> list[Post]:
         """Titles after a body belong to it, except those that name a body of their own (区长 after
@@ -334,10 +335,10 @@ class PeopleFinder:
         for title in titles:
             implied = self._implied(title)
             if implied is not None and implied.attrs["canonical"] != org.attrs["canonical"]:
-                moved.append(Post(implied, [title.word], title.start))
+                moved.append(Post(implied, [title.word], title.start, title.end))
             else:
                 own.append(title.word)
-        return ([Post(org, own, org.span.start)] if own else []) + moved
+        return ([Post(org, own, org.span.start, titles[-1].end)] if own else []) + moved
 
     def _implied(self, title: Hit) -> Mention | None:
         spec = self.an.lex.titles[title.word]
@@ -374,23 +375,81 @@ class PeopleFinder:
             else:
                 org = Mention(S.ORGANIZATION, surface, span,
                               {"canonical": canonical, "kind": kind, "implied": True, "named": named})
-                posts[canonical] = Post(org, [title.word], place.span.start)
+                posts[canonical] = Post(org, [title.word], place.span.start, titles[-1].end)
         return list(posts.values())
 
-    def _appointments(self) -> None:
-        """NAME(同志)为/任/担任 ORG TITLE: a post stated after the name."""
-        title_starting = {t.start: t for t in self.titles}
-        for org in sorted(self.org_ending.values(), key=lambda o: o.span.start):
-            title = title_starting.get(org.span.end)
-            word = next((w for w in _APPOINTMENT if self.text.endswith(w, 0, org.span.start)), None)
-            if title is None or word is None:
+    def _posts_after_names(self) -> None:
+        """A post stated after the name it belongs to: NAME 为/任/当选为/的 BODY TITLE (张三任X局局长,
+        免去李四的X局局长职务), and a clause about the person a sentence opens with (张三，男，…，
+        现任X局副局长，拟任Y局局长) or refers back to (免去其X局局长职务)."""
+        for title in self.titles:
+            if self._title_continues(title) or self._names_after(title.end):
                 continue
-            name_end = org.span.start - len(word)
-            for length in (2, 3, 4):
-                name = self.name_at(name_end - length) if name_end - length >= 0 else None
-                if name is not None and name[1] == name_end:
-                    self._add(*name, titled=True).posts.append(Post(org, [title.word], name[0]))
-                    break
+            posts = self._posts_before(title)
+            if not posts:
+                continue
+            holder = self._holder_before(self._phrase_start(posts), title.end)
+            if holder is None:
+                continue
+            person = self._add(*holder, titled=True)
+            for post in posts:
+                if not any(p.org.attrs["canonical"] == post.org.attrs["canonical"] for p in person.posts):
+                    person.posts.append(post)
+
+    def _title_continues(self, title: Hit) -> bool:
+        """党组书记、局长: the post goes on with another title."""
+        at = title.end + 1 if self.text[title.end:title.end + 1] == "、" else title.end
+        return any(t.start == at for t in self.titles)
+
+    def _phrase_start(self, posts: list[Post]) -> int:
+        """Where the words stating the posts begin: the body, or the place before a title that
+        implies its body (浦江县副县长)."""
+        start = min(p.start for p in posts)
+        place = self.place_ending.get(start)
+        return place.span.start if place is not None else start
+
+    def _holder_before(self, start: int, end: int) -> tuple[int, int] | None:
+        text = self.text
+        for cue, change in self.an.lex.office_changes["link"] + (("", None),):
+            if not text.endswith(cue, 0, start) or (not cue and not text.startswith("职务", end)):
+                continue
+            name_end = start - len(cue)
+            name = self._name_ending(name_end, cue or "职务")
+            if name is not None:
+                return name
+            if text.endswith("其", 0, name_end):
+                return self._referred(name_end - 1)
+            if change is not None and text[name_end - 1:name_end] in "，,":
+                return self._sentence_subject(name_end)
+        return None
+
+    def _name_ending(self, end: int, follower: str) -> tuple[int, int] | None:
+        """The name that ends at `end`; of several (明辉, 葛明辉), the longest that starts where a
+        name can (after punctuation or a cue like 任命, 免去), else the shortest."""
+        found = [name for length in (2, 3, 4) if end - length >= 0
+                 for name in [self.name_at(end - length, (follower,))] if name is not None and name[1] == end]
+        opened = [name for name in found if self._opens_name(name[0])]
+        return opened[-1] if opened else found[0] if found else None
+
+    def _opens_name(self, pos: int) -> bool:
+        if pos == 0 or not CJK.match(self.text[pos - 1]):
+            return True
+        cues = self.an.lex.office_changes["lead"] + self.an.lex.office_changes["link"]
+        return any(self.text.endswith(cue, 0, pos) for cue, change in cues if change is not None)
+
+    def _referred(self, offset: int) -> tuple[int, int] | None:
+        """其: the person named last before `offset` in the sentence."""
+        sentence_start = self.an.sentence_start(offset)
+        before = [key for key in self.found if sentence_start <= key[0] and key[1] <= offset]
+        return max(before, key=lambda key: key[1]) if before else None
+
+    def _sentence_subject(self, offset: int) -> tuple[int, int] | None:
+        """The person a sentence opens with (张三，男，1975年3月生，…)."""
+        start = self.an.sentence_start(offset)
+        while start < offset and self.text[start] in " \t\u3000\n":
+            start += 1
+        name = self.name_at(start)
+        return name if name is not None and self.text[name[1]:name[1] + 1] in "，,（(" else None
 
     def _roles(self) -> None:
         for hit in self.an.hits.get(PERSON_ROLE, []):
@@ -415,7 +474,7 @@ class PeopleFinder:
                     implied = self._implied(title)
                     person.titled = True
                     if implied is not None:
-                        person.posts.append(Post(implied, [title.word], name[0]))
+                        person.posts.append(Post(implied, [title.word], title.start, title.end))
 
 
 def _ordinary_word(name: str) -> bool:

@@ -6,6 +6,7 @@ from collections import Counter
 
 from graph import schema as S
 from graph.extract.analysis import Analysis, word_tag
+from graph.extract.changes import OfficeChange, read_change
 from graph.extract.events import event_dates
 from graph.extract.orgs import OFFICIAL_KINDS, is_bureau
 from graph.extract.people import PersonMention
@@ -53,17 +54,19 @@ class FactsBuilder:
 
     # ------------------------------------------------------------------ evidence
 
-    def evidence(self, offset: int) -> Evidence | None:
+    def evidence(self, offset: int, change: OfficeChange | None = None) -> Evidence | None:
         sentence = self.an.doc.sentence_at(offset)
         if sentence is None:
             return None
         span = self.an.doc.original_span(sentence.start, sentence.end)
-        return Evidence(self.article_id, self.an.article.text[span.start:span.end], span.start, span.end)
+        return Evidence(self.article_id, self.an.article.text[span.start:span.end], span.start, span.end,
+                        date=self.an.date, change=change and change.change, change_date=change and change.date)
 
-    def relate(self, rel_type: str, source: str, target: str, offset: int, **attrs) -> None:
+    def relate(self, rel_type: str, source: str, target: str, offset: int,
+               change: OfficeChange | None = None, **attrs) -> None:
         if source == target:
             return
-        evidence = self.evidence(offset)
+        evidence = self.evidence(offset, change)
         key = (source, rel_type, target)
         relation = self.relations.get(key)
         if relation is None:
@@ -166,7 +169,7 @@ class FactsBuilder:
                 span = self.an.doc.original_span(sentence.start, sentence.end)
                 mention_span = self.an.doc.original_span(m.span.start, m.span.end)
                 evidence = Evidence(self.article_id, self.an.article.text[span.start:span.end],
-                                    span.start, span.end, (mention_span.start, mention_span.end))
+                                    span.start, span.end, (mention_span.start, mention_span.end), self.an.date)
                 key = (self.article_node, S.MENTIONS, self.eid(m))
                 relation = self.relations.setdefault(key, Relation(S.MENTIONS, *key[::2], [], {}))
                 if evidence not in relation.evidence:
@@ -176,7 +179,8 @@ class FactsBuilder:
         for person in self.people:
             for post in person.posts:
                 self.relate(S.HOLDS_POSITION, self.eid(person.mention), self.eid(post.org),
-                            person.mention.span.start, title="、".join(post.titles))
+                            person.mention.span.start, read_change(self.an, person.mention.span, post),
+                            title="、".join(post.titles))
 
     def _authors(self) -> None:
         for person in self.people:

@@ -1,0 +1,87 @@
+"""Changes of office: whether a sentence says a person holds a post, or is appointed, removed,
+nominated, elected or proposed to it, and on what date.
+
+A step of its own after the people are found: it reads the words around a (person, post) pair —
+the cue joining the name to the post after it (张三任…, 李四当选为…), a cue earlier in the clause
+(任命…为, 免去…职务), the heading of the list the line stands in (决定任命：), words after the post
+(…候选人) — by the cues of lexicons/office_changes.tsv.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.extract.analysis import Analysis
+from graph.extract.dates import decision_date, stated_date
+from graph.extract.people import Post
+from graph.model import Span
+
+HOLDS = "holds"
+APPOINTED = "appointed"
+REMOVED = "removed"
+NOMINATED = "nominated"
+ELECTED = "elected"
+PROPOSED = "proposed"
+CHANGES = (HOLDS, APPOINTED, REMOVED, NOMINATED, ELECTED, PROPOSED)
+
+_CLAUSE_ENDS = "。；;！？!?\n：:，,"
+#: A heading line of an appointment list: 一、决定任命：
+MAX_HEADING = 20
+#: List entries are short lines: a longer line between a heading and an entry ends the list
+MAX_ENTRY_LINE = 80
+
+
+@dataclass(frozen=True)
+class OfficeChange:
+    change: str
+    date: str | None   # the change's date (the meeting or decision that made it); None for holds
+
+
+def read_change(an: Analysis, name: Span, post: Post) -> OfficeChange:
+    change = _stated_change(an, name, post)
+    if change == HOLDS:
+        return OfficeChange(HOLDS, None)
+    sentence_start = an.sentence_start(post.start)
+    date = stated_date(an, an.text[sentence_start:post.start]) or decision_date(an, post.start) or an.date
+    return OfficeChange(change, date)
+
+
+def _stated_change(an: Analysis, name: Span, post: Post) -> str:
+    cues = an.lex.office_changes
+    text = an.text
+    first = post.start if post.start >= name.end else name.start
+    stretch = text[_clause_start(text, first):first]
+    change = None
+    if post.start >= name.end:
+        change = next((c for cue, c in cues["link"] if stretch.endswith(cue)), None)
+    if change is None:
+        change = _last_cue(stretch, cues["lead"]) or _heading_change(an, first)
+    tail = next((c for cue, c in cues["tail"] if text.startswith(cue, post.end)), None)
+    if tail is not None and change != PROPOSED:
+        change = tail
+    return change or HOLDS
+
+
+def _clause_start(text: str, offset: int) -> int:
+    return max(text.rfind(mark, 0, offset) for mark in _CLAUSE_ENDS) + 1
+
+
+def _last_cue(stretch: str, cues) -> str | None:
+    """The change of the cue standing last in `stretch` (the longest where two end together)."""
+    best, best_end = None, -1
+    for cue, change in cues:
+        at = stretch.rfind(cue)
+        if at >= 0 and at + len(cue) > best_end:
+            best, best_end = change, at + len(cue)
+    return best
+
+
+def _heading_change(an: Analysis, offset: int) -> str | None:
+    """The change the heading of a list states for the entries below it (决定免去：)."""
+    lines = an.text[:an.text.rfind("\n", 0, offset) + 1].splitlines()
+    for line in reversed(lines):
+        line = line.strip()
+        if line.endswith(("：", ":")) and len(line) <= MAX_HEADING:
+            return _last_cue(line, an.lex.office_changes["lead"])
+        if len(line) > MAX_ENTRY_LINE:
+            return None
+    return None

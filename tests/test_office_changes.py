@@ -1,0 +1,132 @@
+"""Changes of office (任命, 免去, 当选, 提名, 拟任) read from sentences of our own, and the time they
+put on HOLDS_POSITION edges: start, end, status, and who held a post on a day."""
+import json
+
+import pytest
+
+from graph import schema as S
+from graph import tenure
+from graph.extract import extract
+from graph.model import Article, Evidence
+from tests.extract_helpers import facts_of
+from tests.tenure_articles import AFTER, BEFORE, HANDOVER, graph_of, post_edge
+
+LIST = ("浦江县人大常委会任免名单\n"
+        "（2024年5月20日浦江县第十八届人民代表大会常务委员会第十九次会议通过）\n"
+        "一、决定任命：\n"
+        "韩立新为浦江县行政审批服务局局长；\n"
+        "苗青为浦江县市场监督管理局局长。\n"
+        "二、决定免去：\n"
+        "郑大勇的浦江县行政审批服务局局长职务；\n"
+        "苗青的浦江县教育和体育局局长职务。\n")
+
+NOTICE = ("干部任前公示\n"
+          "根据有关规定，现将拟任职人选予以公示。\n"
+          "柴文静，女，汉族，1982年4月生，大学学历，现任临沭县人力资源和社会保障局副局长，"
+          "拟任临沭县政务服务管理局局长。\n"
+          "公示时间：2025年3月3日至3月7日。\n")
+
+NEWS = ("本报讯 2023年6月11日，宁乡市政务服务管理局召开干部大会，宣布市委决定：葛明辉任宁乡市政务服务管理局"
+        "党组书记、局长，免去章立平的宁乡市政务服务管理局局长职务。副市长沈红梅出席会议并讲话。\n"
+        "在宁乡市第九届人民代表大会第三次会议上，蔡永和当选为宁乡市人民政府市长。"
+        "会议提名邬晓燕为宁乡市人民政府副市长候选人。\n"
+        "会议决定任命褚建军为宁乡市发展和改革局局长，免去其宁乡市商务局局长职务。\n")
+
+
+def posts(text: str) -> dict[tuple[str, str], list[tuple[str, str | None]]]:
+    """(person, body) → [(change, change date)] of the article's HOLDS_POSITION evidence."""
+    facts, names = facts_of(text)
+    return {(names[r.source], names[r.target]): [(e.change, e.change_date) for e in r.evidence]
+            for r in facts.relations if r.type == S.HOLDS_POSITION}
+
+
+def test_an_appointment_list_is_read_under_its_headings_with_the_meeting_date():
+    found = posts(LIST)
+    assert found[("韩立新", "浦江县行政审批服务局")] == [("appointed", "2024-05-20")]
+    assert found[("苗青", "浦江县市场监督管理局")] == [("appointed", "2024-05-20")]
+    assert found[("郑大勇", "浦江县行政审批服务局")] == [("removed", "2024-05-20")]
+    assert found[("苗青", "浦江县教育和体育局")] == [("removed", "2024-05-20")]
+
+
+def test_a_notice_gives_the_current_post_and_the_proposed_one_to_the_person_it_opens_with():
+    found = posts(NOTICE)
+    assert found[("柴文静", "临沭县人力资源和社会保障局")] == [("holds", None)]
+    assert found[("柴文静", "临沭县政务服务管理局")] == [("proposed", "2025-03-03")]
+
+
+def test_news_of_appointments_removals_elections_and_nominations():
+    found = posts(NEWS)
+    assert found[("葛明辉", "宁乡市政务服务管理局")] == [("appointed", "2023-06-11")]
+    assert found[("章立平", "宁乡市政务服务管理局")] == [("removed", "2023-06-11")]
+    assert found[("沈红梅", "宁乡市人民政府")] == [("holds", None)]
+    assert found[("蔡永和", "宁乡市人民政府")][0][0] == "elected"
+    assert found[("邬晓燕", "宁乡市人民政府")][0][0] == "nominated"
+    # 免去其: the person the sentence named before
+    assert found[("褚建军", "宁乡市发展和改革局")][0][0] == "appointed"
+    assert found[("褚建军", "宁乡市商务局")][0][0] == "removed"
+
+
+@pytest.mark.parametrize("sentence, change", [
+    ("经研究，宣布洪文涛任济宁市行政审批服务局局长。", "appointed"),
+    ("洪文涛不再担任济宁市行政审批服务局局长职务。", "removed"),
+    ("洪文涛辞去济宁市行政审批服务局局长职务。", "removed"),
+    ("选举洪文涛为济宁市人民政府市长。", "elected"),
+    ("济宁市行政审批服务局局长洪文涛出席。", "holds"),
+])
+def test_one_sentence_one_change(sentence, change):
+    (found,) = posts(sentence).values()
+    assert found[0][0] == change
+
+
+def test_a_post_that_changes_hands_between_articles_has_one_holder_on_each_day():
+    graph = graph_of(BEFORE, HANDOVER, AFTER)
+    old, new = post_edge(graph, "洪文涛", "济宁市行政审批服务局"), post_edge(graph, "龚雪", "济宁市行政审批服务局")
+    assert (old[S.STATUS], old[S.END], old[S.FIRST_SEEN], old[S.LAST_SEEN]) == \
+        ("former", "2023-06-15", "2022-03-01", "2023-06-15")
+    assert (new[S.STATUS], new[S.START], new[S.LAST_HELD]) == ("current", "2023-06-15", "2024-01-10")
+
+    def holders(on):
+        return sorted(graph.nodes[u][S.NAME] for u, v, d in graph.edges(data=True)
+                      if d[S.TYPE] == S.HOLDS_POSITION and graph.nodes[v][S.NAME] == "济宁市行政审批服务局"
+                      and tenure.held_on(d, on))
+    assert holders("2022-01-01") == []
+    assert holders("2022-05-01") == ["洪文涛"]
+    assert holders("2023-07-01") == ["龚雪"]
+    assert holders("2024-03-01") == ["龚雪"]
+
+
+def test_a_removal_never_adds_a_current_post_whatever_order_the_articles_come_in():
+    for order in ((BEFORE, HANDOVER), (HANDOVER, BEFORE)):
+        edge = post_edge(graph_of(*order), "洪文涛", "济宁市行政审批服务局")
+        assert edge[S.STATUS] == "former"
+
+
+def test_evidence_carries_the_article_date_and_edges_when_they_were_seen():
+    graph = graph_of(BEFORE, AFTER)
+    for _, _, data in graph.edges(data=True):
+        assert all(item["date"] in ("2022-03-01", "2024-01-10") for item in data[S.EVIDENCE])
+        dates = sorted(item["date"] for item in data[S.EVIDENCE])
+        assert (data[S.FIRST_SEEN], data[S.LAST_SEEN]) == (dates[0], dates[-1])
+    json.dumps(S.DATE_PROPERTIES)  # the keys are plain strings the loaders can name
+
+
+def test_an_article_without_metadata_takes_a_full_date_near_its_top():
+    facts = extract(Article(id="n", path="n.txt", text=NOTICE))
+    assert facts.article.date == "2025-03-03"
+
+
+def evidence(change: str, date: str | None) -> Evidence:
+    return Evidence("a", "s", 0, 1, date=date, change=change, change_date=date)
+
+
+@pytest.mark.parametrize("changes, expected", [
+    ([("appointed", "2020-01-01"), ("removed", "2021-01-01")], "former"),
+    ([("removed", "2021-01-01"), ("appointed", "2022-01-01")], "current"),
+    ([("holds", "2021-01-01"), ("removed", "2021-01-01")], "former"),
+    ([("proposed", "2021-01-01")], "pending"),
+    ([("proposed", "2021-01-01"), ("appointed", "2021-02-01")], "current"),
+    ([("removed", None), ("holds", None)], "former"),
+    ([("nominated", None), ("holds", None)], "current"),
+])
+def test_status_from_the_changes_stated(changes, expected):
+    assert tenure.tenure([evidence(c, d) for c, d in changes])[S.STATUS] == expected
