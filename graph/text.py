@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import importlib.util
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 from graph.model import Span
 
@@ -147,10 +149,31 @@ def _curl_quotes(chars: list[str]) -> None:
 
 @functools.lru_cache(maxsize=65536)
 def _fold(char: str) -> str:
-    """NFKC of one character; invisible marks and carriage returns vanish."""
+    """NFKC of one character, in its simplified form (發 → 发, so one rule reads articles in either
+    script); invisible marks and carriage returns vanish."""
     if char in "\r\u200b\ufeff":
         return ""
-    return unicodedata.normalize("NFKC", char) if ord(char) > 0x7F else char
+    if ord(char) <= 0x7F:
+        return char
+    return "".join(_SIMPLIFIED.get(c, c) for c in unicodedata.normalize("NFKC", char))
+
+
+def _simplified_forms() -> dict[str, str]:
+    """Traditional character → simplified, one for one (offsets stay put), from the character table
+    OpenCC maintains (shipped in opencc-python-reimplemented). Where a character has several
+    simplified forms the table lists the usual one first."""
+    spec = importlib.util.find_spec("opencc")
+    table = Path(spec.submodule_search_locations[0]) / "dictionary" / "TSCharacters.txt"
+    forms = {}
+    for line in table.read_text("utf-8").splitlines():
+        traditional, _, candidates = line.partition("\t")
+        first = candidates.split(" ")[0]
+        if len(traditional) == 1 and len(first) == 1 and first != traditional:
+            forms[traditional] = first
+    return forms
+
+
+_SIMPLIFIED = _simplified_forms()
 
 
 def is_headline(line: str) -> bool:

@@ -181,10 +181,16 @@ class Analysis:
         return (int(match.group(2)), int(match.group(3))) if match else None
 
     def iso(self, month: int, day: int, year: int | None = None) -> str | None:
-        year = year or self.year
-        if not year or not (1 <= month <= 12 and 1 <= day <= 31):
+        """A day as an ISO date; a day written without its year is in the year of the article's
+        date (the one before, when that would put it after the article), else in the year the
+        article speaks of most."""
+        if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
-        return f"{year:04d}-{month:02d}-{day:02d}"
+        published = self.article.date
+        if year is None and published:
+            year = int(published[:4]) - (f"{month:02d}-{day:02d}" > published[5:10])
+        year = year or self.year
+        return f"{year:04d}-{month:02d}-{day:02d}" if year else None
 
     @cached_property
     def date(self) -> str | None:

@@ -34,8 +34,15 @@ def date_before(an: Analysis, sentence_start: int, offset: int) -> str | None:
 
 
 def decision_date(an: Analysis, offset: int) -> str | None:
-    """The date of the last decision stated before `offset` (a list's heading: X年X月X日…会议通过)."""
+    """The date of the last decision stated before `offset` (a list's heading: X年X月X日…会议通过),
+    else the last day stated before it (12月22日上午，…会议举行…; the sentences after tell what it
+    decided)."""
     found = None
     for match in _DECIDED.finditer(an.text, 0, offset):
         found = match
-    return an.iso(int(found.group(2)), int(found.group(3)), int(found.group(1))) if found else None
+    if found:
+        return an.iso(int(found.group(2)), int(found.group(3)), int(found.group(1)))
+    body = DATELINE_PART.match(an.text)
+    for match in reversed(list(DATE.finditer(an.text, body.end() if body else 0, offset))):
+        return an.iso(int(match.group(2)), int(match.group(3)), int(match.group(1)) if match.group(1) else None)
+    return None

@@ -154,7 +154,12 @@ def _longest_per_end(hits: list[Hit]) -> list[Hit]:
 
 
 def _prefix(an: Analysis, start: int, place_by_end: dict[int, Mention], ctx: Context):
-    """The place written before `start`: (start offset, surface, full place name, explicit?)."""
+    """The place written before `start`: (start offset, surface, full place name, explicit?). A
+    term between them (县十六届人大常委会) is part of the surface, not of the body's name."""
+    term = _TERM.search(an.text, max(0, start - MAX_TERM), start)
+    if term is not None:
+        found = _prefix(an, term.start(), place_by_end, ctx)
+        return found and (found[0], an.text[found[0]:start], *found[2:])
     place = place_by_end.get(start)
     if place is not None:
         return place.span.start, place.surface, place.attrs["canonical"], True
@@ -164,6 +169,11 @@ def _prefix(an: Analysis, start: int, place_by_end: dict[int, Mention], ctx: Con
             scope = an.text[start - 1]
             return start - 1, scope, ctx.resolve(scope, start, an.sentence_start(start)), False
     return None
+
+
+#: 第十六届, 十六届: the term of a congress or committee, written between its place and its name
+_TERM = re.compile(r"第?[一二三四五六七八九十百零\d]{1,4}届$")
+MAX_TERM = 7
 
 
 def _department(an: Analysis, hit: Hit, place_by_end, ctx: Context) -> Mention | None:

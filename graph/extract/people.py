@@ -27,6 +27,9 @@ _PHOTO_CREDIT = re.compile(r"(?m)(?:^|(?<=[。（(]))[ \u3000]*([\u4e00-\u9fff](
 #: How a news item refers back to the company it is about.
 _BARE_COMPANY = ("该公司", "该企业", "公司", "企业")
 _NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又已该这那")
+#: 以190票, 以全票, 全票: how an election result stands between a name and 当选为
+_VOTES = re.compile(r"(?:以|获)?(?:[\d一二三四五六七八九十百千]+票|全票|高票|满票)(?:的高票|的全票|的?赞成票)?$")
+MAX_VOTES = 12
 #: Longest name taken from the tagger alone (four: 欧阳娜娜, 海来阿果; longer spans are fragments joined)
 MAX_TAGGED_NAME = 4
 #: Quoted stretches up to this long are terms and slogans, not speech
@@ -388,13 +391,11 @@ class PeopleFinder:
             posts = self._posts_before(title)
             if not posts:
                 continue
-            holder = self._holder_before(self._phrase_start(posts), title.end)
-            if holder is None:
-                continue
-            person = self._add(*holder, titled=True)
-            for post in posts:
-                if not any(p.org.attrs["canonical"] == post.org.attrs["canonical"] for p in person.posts):
-                    person.posts.append(post)
+            for holder in self._holders_before(self._phrase_start(posts), title.end):
+                person = self._add(*holder, titled=True)
+                for post in posts:
+                    if not any(p.org.attrs["canonical"] == post.org.attrs["canonical"] for p in person.posts):
+                        person.posts.append(post)
 
     def _title_continues(self, title: Hit) -> bool:
         """党组书记、局长: the post goes on with another title."""
@@ -408,20 +409,39 @@ class PeopleFinder:
         place = self.place_ending.get(start)
         return place.span.start if place is not None else start
 
-    def _holder_before(self, start: int, end: int) -> tuple[int, int] | None:
+    def _holders_before(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Who the post stated from `start` belongs to: the names right before the cue joining
+        them to it (张三、李四当选为; 王五以190票当选为), the person 其 refers to, or the one the
+        sentence opens with."""
         text = self.text
         for cue, change in self.an.lex.office_changes["link"] + (("", None),):
             if not text.endswith(cue, 0, start) or (not cue and not text.startswith("职务", end)):
                 continue
             name_end = start - len(cue)
-            name = self._name_ending(name_end, cue or "职务")
-            if name is not None:
-                return name
+            if cue and text.endswith("同志", 0, name_end):  # 梁秋同志任…
+                name_end -= 2
+            votes = _VOTES.search(text, max(0, name_end - MAX_VOTES), name_end) if change is not None else None
+            names = self._names_ending(votes.start() if votes else name_end, cue or "职务")
+            if names:
+                return names
             if text.endswith("其", 0, name_end):
-                return self._referred(name_end - 1)
+                referred = self._referred(name_end - 1)
+                return [referred] if referred else []
             if change is not None and text[name_end - 1:name_end] in "，,":
-                return self._sentence_subject(name_end)
-        return None
+                subject = self._sentence_subject(name_end)
+                return [subject] if subject else []
+        return []
+
+    def _names_ending(self, end: int, follower: str) -> list[tuple[int, int]]:
+        """The name ending at `end`, and those listed before it with 、."""
+        names = []
+        name = self._name_ending(end, follower)
+        while name is not None:
+            names.append(name)
+            if name[0] < 1 or self.text[name[0] - 1] != "、":
+                break
+            name = self._name_ending(name[0] - 1, "、")
+        return names
 
     def _name_ending(self, end: int, follower: str) -> tuple[int, int] | None:
         """The name that ends at `end`; of several (明辉, 葛明辉), the longest that starts where a

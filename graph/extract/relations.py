@@ -93,6 +93,11 @@ class FactsBuilder:
         self._group(S.PERSON, persons, self._person_attrs)
 
     def _group(self, label: str, mentions: list[Mention], describe) -> None:
+        for m in mentions:  # 繆徵閣: a name read in simplified script keeps its written form as an alias
+            span = self.an.doc.original_span(m.span.start, m.span.end)
+            written = re.sub(r"\s", "", self.an.article.text[span.start:span.end])
+            if written and written != m.attrs["canonical"] and written not in m.attrs.get("aliases", ()):
+                m.attrs["aliases"] = [*m.attrs.get("aliases", ()), written]
         for (_, key), members in group_mentions(mentions).items():
             named = [m for m in members if plain(m.attrs["canonical"]) == key] or members
             name = named[0].attrs["canonical"] if label != S.PERSON else members[0].attrs["canonical"]

@@ -83,8 +83,14 @@ def main(argv: list[str] | None = None) -> int:
         return check_gold(ready, args.scorer)
     with tempfile.TemporaryDirectory(prefix="realset-") as scratch:
         out = args.out or Path(scratch)
-        texts = [str(HERE / "texts" / f"{row['id']}.txt") for row in ready]
-        subprocess.run([sys.executable, "-m", "graph", "build", *texts, "--out", str(out), "--quiet",
+        # the page's date and address travel with its text, as a crawl's JSONL would carry them
+        corpus = Path(scratch) / "realset.jsonl"
+        with open(corpus, "w", encoding="utf-8") as handle:
+            for row in ready:
+                text = (HERE / "texts" / f"{row['id']}.txt").read_text("utf-8")
+                record = {"id": row["id"], "text": text, "url": row["url"], "date": row["date"]}
+                handle.write(json.dumps({k: v for k, v in record.items() if v is not None}, ensure_ascii=False) + "\n")
+        subprocess.run([sys.executable, "-m", "graph", "build", str(corpus), "--out", str(out), "--quiet",
                         "--ner", args.ner], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         status = 0
         for kind, scorer, gold, extra in (("graph", str(args.scorer), HERE / "gold", ["--per-article"]),
