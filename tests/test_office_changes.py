@@ -130,3 +130,41 @@ def evidence(change: str, date: str | None) -> Evidence:
 ])
 def test_status_from_the_changes_stated(changes, expected):
     assert tenure.tenure([evidence(c, d) for c, d in changes])[S.STATUS] == expected
+
+
+def test_an_election_result_names_a_list_and_stands_between_name_and_post():
+    found = posts("12月22日，浦江县第十八届人民代表大会第一次会议举行选举。"
+                  "卫东升以180票当选为县十八届人大常委会主任，葛华、蒋丽和沈涛当选副县长；"
+                  "韦刚等20名代表当选为县十八届人大常委会委员。")
+    congress = "浦江县人民代表大会常务委员会"
+    assert found[("卫东升", congress)][0][0] == "elected"
+    assert found[("韦刚", congress)][0][0] == "elected"
+    assert all(found[(name, "浦江县人民政府")][0][0] == "elected" for name in ("葛华", "蒋丽", "沈涛"))
+
+
+def test_comrade_before_the_cue_and_a_person_named_earlier_in_the_sentence():
+    found = posts("会议宣布，许文同志任济宁市行政审批服务局局长。"
+                  "现任济宁市行政审批服务局局长孔岩，在本轮公示中拟任济宁市人民政府副市长。")
+    assert found[("许文", "济宁市行政审批服务局")][0][0] == "appointed"
+    assert found[("孔岩", "济宁市人民政府")][0][0] == "proposed"
+
+
+def test_traditional_script_is_read_and_the_written_name_kept():
+    facts, names = facts_of("會議決定任命侯為東為濟寧市人民政府副市長。")
+    (post,) = [r for r in facts.relations if r.type == S.HOLDS_POSITION]
+    person = next(e for e in facts.entities if e.id == post.source)
+    assert names[post.target] == "济宁市人民政府" and post.evidence[0].change == "appointed"
+    assert "侯為東" in {person.name, *person.aliases}
+
+
+def test_a_day_without_its_year_is_in_the_year_of_the_article_and_never_after_it():
+    facts = extract(Article(id="y", path="y.txt", date="2024-01-05",
+                            text="12月28日，会议决定任命许文为济宁市行政审批服务局局长。"))
+    (post,) = [r for r in facts.relations if r.type == S.HOLDS_POSITION]
+    assert post.evidence[0].change_date == "2023-12-28"
+
+
+def test_the_day_in_a_news_address_dates_an_article_without_one():
+    facts = extract(Article(id="u", path="u.txt", url="http://news.example.cn/xw/201905/t20190517_1.html",
+                            text="济宁市行政审批服务局局长许文出席会议。"))
+    assert facts.article.date == "2019-05-17"

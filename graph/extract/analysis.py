@@ -27,6 +27,7 @@ _YEAR = re.compile(r"(20\d\d|19\d\d)年?")
 #: A full date near the top of a page with no dateline: 2024年5月20日, 2024-05-20, 发布时间：2024/5/20
 _FULL_DATE = re.compile(r"((?:20|19)\d\d)\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})")
 TOP_CHARS = 300
+_URL_DATE = re.compile(r"(?<!\d)((?:20|19)\d\d)[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def word_tag(word: str) -> str | None:
@@ -198,6 +199,10 @@ class Analysis:
             return self.article.date
         if self.dateline:
             return self.iso(*self.dateline)
+        # news sites put the day of publication in the address: /2019-05/17/, /201905/t20190517_
+        in_url = _URL_DATE.search(self.article.url or "")
+        if in_url:
+            return self.iso(int(in_url.group(2)), int(in_url.group(3)), int(in_url.group(1)))
         top = _FULL_DATE.search(self.text, 0, TOP_CHARS)
         return self.iso(int(top.group(2)), int(top.group(3)), int(top.group(1))) if top else None
 

@@ -27,9 +27,16 @@ _PHOTO_CREDIT = re.compile(r"(?m)(?:^|(?<=[。（(]))[ \u3000]*([\u4e00-\u9fff](
 #: How a news item refers back to the company it is about.
 _BARE_COMPANY = ("该公司", "该企业", "公司", "企业")
 _NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又已该这那")
-#: 以190票, 以全票, 全票: how an election result stands between a name and 当选为
-_VOTES = re.compile(r"(?:以|获)?(?:[\d一二三四五六七八九十百千]+票|全票|高票|满票)(?:的高票|的全票|的?赞成票)?$")
+#: What stands between a name and 当选为 or 任: a vote (以190票, 以全票), the rest of a list left
+#: unnamed (王某等20名代表)
+_VOTES = re.compile(r"(?:(?:以|获)?(?:[\d一二三四五六七八九十百千]+票|全票|高票|满票)(?:的高票|的全票|的?赞成票)?"
+                    r"|等[\d一二三四五六七八九十百]+(?:名|位|人)(?:代表|同志|委员)?)$")
 MAX_VOTES = 12
+_NAME_JOINERS = ("、", "和", "及", "与")
+#: Verbs after which a decision's list of names begins (宣布张三任…, 同意李四辞去…)
+_ANNOUNCING = ("宣布", "同意", "决定", "批准", "接受")
+#: How far before a cue of change (拟任, 当选为) the person it speaks of may be named
+MAX_REFERENCE_GAP = 16
 #: Longest name taken from the tagger alone (four: 欧阳娜娜, 海来阿果; longer spans are fragments joined)
 MAX_TAGGED_NAME = 4
 #: Quoted stretches up to this long are terms and slogans, not speech
@@ -427,35 +434,44 @@ class PeopleFinder:
             if text.endswith("其", 0, name_end):
                 referred = self._referred(name_end - 1)
                 return [referred] if referred else []
-            if change is not None and text[name_end - 1:name_end] in "，,":
-                subject = self._sentence_subject(name_end)
-                return [subject] if subject else []
+            if change is not None:
+                # 曹某，拟推荐提名为…; 张某，在本轮公示中拟任…: the person the sentence is about
+                subject = self._sentence_subject(name_end) if text[name_end - 1:name_end] in "，," else None
+                if subject:
+                    return [subject]
+                referred = self._referred(name_end)
+                if referred and name_end - referred[1] <= MAX_REFERENCE_GAP:
+                    return [referred]
         return []
 
     def _names_ending(self, end: int, follower: str) -> list[tuple[int, int]]:
-        """The name ending at `end`, and those listed before it with 、."""
+        """The name ending at `end`, and those listed before it (张三、李四和王五)."""
         names = []
         name = self._name_ending(end, follower)
         while name is not None:
             names.append(name)
-            if name[0] < 1 or self.text[name[0] - 1] != "、":
-                break
-            name = self._name_ending(name[0] - 1, "、")
+            joiner = self.text[name[0] - 1:name[0]]
+            if joiner not in _NAME_JOINERS or (joiner != "、" and len(names) > 1):
+                break  # 和, 及, 与 join only the last name of a list
+            name = self._name_ending(name[0] - 1, joiner)
         return names
 
     def _name_ending(self, end: int, follower: str) -> tuple[int, int] | None:
-        """The name that ends at `end`; of several (明辉, 葛明辉), the longest that starts where a
-        name can (after punctuation or a cue like 任命, 免去), else the shortest."""
+        """The name that ends at `end`: of several (明辉, 葛明辉), the longest that starts where a
+        name can (after punctuation, a list's joiner or a cue like 任命, 免去), else one the tagger
+        reads as a name (在本轮公示中 has no name in it)."""
         found = [name for length in (2, 3, 4) if end - length >= 0
                  for name in [self.name_at(end - length, (follower,))] if name is not None and name[1] == end]
         opened = [name for name in found if self._opens_name(name[0])]
-        return opened[-1] if opened else found[0] if found else None
+        tagged = [name for name in found if self.an.tagged_persons.get(name[0]) == name[1]]
+        return opened[-1] if opened else tagged[0] if tagged else None
 
     def _opens_name(self, pos: int) -> bool:
-        if pos == 0 or not CJK.match(self.text[pos - 1]):
+        if pos == 0 or not CJK.match(self.text[pos - 1]) or self.text[pos - 1] in _NAME_JOINERS:
             return True
         cues = self.an.lex.office_changes["lead"] + self.an.lex.office_changes["link"]
-        return any(self.text.endswith(cue, 0, pos) for cue, change in cues if change is not None)
+        return (any(self.text.endswith(cue, 0, pos) for cue, change in cues if change is not None)
+                or self.text.endswith(_ANNOUNCING, 0, pos))
 
     def _referred(self, offset: int) -> tuple[int, int] | None:
         """其: the person named last before `offset` in the sentence."""
