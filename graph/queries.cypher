@@ -138,7 +138,7 @@ ORDER BY coalesce(r.start, r.first_seen), body;
 // What changed between two days ($from and $to, 'YYYY-MM-DD', both included): posts begun and
 // ended, reforms first reported as promoted, events held.
 // params: from, to
-CALL {
+CALL () {
   MATCH (p:Person)-[r:HOLDS_POSITION]->(b:Organization)
   WHERE date($from) <= r.start <= date($to)
   RETURN 'post begun' AS change, r.start AS date, p.name AS subject, b.name AS object
