@@ -54,7 +54,8 @@ def generate(nodes: int, edges: int, seed: int = 7) -> nx.MultiDiGraph:
             labels = [label] + [sub for sub, base in S.SUB_LABELS.items()
                                 if base == label and rng.random() < SUB_LABEL_SHARE[sub]]
             labels.sort(key=S.SPECIFICITY.index)
-            attrs = {key: rng.choice(["reform", "city", "2024-03-14", "government"]) for key in S.NODE_PROPERTIES[label]}
+            attrs = {key: rng.choice(["2024-03-14", "2023-11-02"] if key in S.DATE_PROPERTIES
+                                     else ["reform", "city", "government"]) for key in S.NODE_PROPERTIES[label]}
             node_id = S.node_id(label, name)
             graph.add_node(node_id, **{S.ID: node_id, S.NAME: name, S.LABELS: labels, S.LABEL: labels[0],
                                        S.ALIASES: [name[:-1] + "简称"] if rng.random() < 0.3 else [],
@@ -76,6 +77,9 @@ def generate(nodes: int, edges: int, seed: int = 7) -> nx.MultiDiGraph:
                      S.EVIDENCE: [{"article": article, "sentence": sentence, "start": 0, "end": len(sentence)}]}
             if S.TITLE in relation.properties:
                 attrs[S.TITLE] = rng.choice(["局长", "党组书记、局长", "副主任", "主席"])
+            if S.STATUS in relation.properties:
+                attrs.update({S.START: rng.choice([None, "2021-05-20"]), S.STATUS: rng.choice(["current", "former"])})
+            attrs[S.FIRST_SEEN] = attrs[S.LAST_SEEN] = rng.choice([None, "2024-03-14"])
             graph.add_edge(u, v, key=rel_type, **attrs)
             made += 1
     return graph

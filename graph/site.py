@@ -17,6 +17,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph import schema as S
+from graph.chronicle import chronicle_of
 from graph.views import (HIDDEN_AT_START_TYPES, NODE_FACTS, Selection, edge_caption, render_html,
                          select, template, write_assets)
 from loaders.articles import ArticleError, iter_articles
@@ -114,7 +115,7 @@ def _write_pages(graph: nx.MultiDiGraph, graph_path: Path, site: Path) -> SiteRe
         atomic_write_text(site / pages[node], render_html(
             view, f"{S.display_name(node, data[S.NAME])} · {S.STYLES[data[S.LABEL]].zh}", assets_href=f"../{ASSETS}",
             nav=(("← 总览 atlas", "../index.html"), ("全图 full graph", "../graph.html"), *articles),
-            links=from_subfolder))
+            links=from_subfolder, chronicle=chronicle_of(graph, node)))
         count += 1
     missing = []
     for node, data in graph.nodes(data=True):

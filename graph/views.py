@@ -21,6 +21,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from graph import schema as S
+from graph.chronicle import Chronicle
 from loaders.export import atomic_write_text, read_graph_json
 
 #: Shown only after the reader ticks them in the legend: every article MENTIONS everything it
@@ -53,6 +54,10 @@ FONT_FAMILY = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingF
 #: Node properties shown on hover and in the atlas, with their Chinese caption.
 NODE_FACTS = ((S.KIND, "类型"), (S.LEVEL, "级别"), (S.DATE, "日期"), (S.END_DATE, "结束日期"),
               (S.TITLE, "标题"), (S.PATH, "文件"))
+#: How hover text names changes of office and statuses of posts.
+CHANGE_CAPTIONS = {"holds": "任职", "appointed": "任命", "removed": "免去", "nominated": "提名",
+                   "elected": "当选", "proposed": "拟任"}
+STATUS_CAPTIONS = {"current": "现任", "former": "曾任", "pending": "待定"}
 #: Legend glyphs for vis shapes.
 SHAPE_GLYPHS = {"dot": "●", "box": "■", "square": "■", "diamond": "◆", "star": "★", "triangle": "▲"}
 #: vis-network as bundled with pyvis (the page must not fetch it from a CDN).
@@ -191,13 +196,28 @@ def edge_hover(graph: nx.MultiDiGraph, source: str, target: str, data: dict) -> 
         lines.append(f"职务 title: {data[S.TITLE]}")
     if data.get(S.BASIS):
         lines.append(f"依据 basis: {data[S.BASIS]}")
+    if data.get(S.STATUS):
+        span = f", {data.get(S.START) or '?'} — {data.get(S.END) or ''}" if data.get(S.START) or data.get(S.END) else ""
+        lines.append(f"任期 tenure: {STATUS_CAPTIONS[data[S.STATUS]]} {data[S.STATUS]}{span}".rstrip())
+    if data.get(S.FIRST_SEEN):
+        lines.append(f"见报 reported: {data[S.FIRST_SEEN]} — {data[S.LAST_SEEN]}")
     evidence = data.get(S.EVIDENCE, [])
     if evidence:
         lines.append(f"证据 evidence ({len(evidence)}):")
-        lines += [f"[{item['article']}] {item['sentence']}" for item in evidence[:HOVER_EVIDENCE]]
+        lines += [f"[{evidence_source(item)}] {item['sentence']}" for item in evidence[:HOVER_EVIDENCE]]
         if len(evidence) > HOVER_EVIDENCE:
             lines.append(f"… 另 {len(evidence) - HOVER_EVIDENCE} 条 more")
     return "\n".join(lines)
+
+
+def evidence_source(item: dict) -> str:
+    """a1 · 2022-03-01 · 任命 appointed: where a sentence comes from, when, and the change it states."""
+    parts = [item["article"]]
+    if item.get("date"):
+        parts.append(item["date"])
+    if item.get("change") and item["change"] != "holds":
+        parts.append(f"{CHANGE_CAPTIONS[item['change']]} {item['change']} {item.get('change_date') or ''}".rstrip())
+    return " · ".join(parts)
 
 
 def article_caption(graph: nx.MultiDiGraph, article_id: str) -> str:
@@ -210,6 +230,13 @@ def edge_caption(data: dict) -> str:
     """The edge's short Chinese word, and its title where it has one: 任职 党组书记、局长."""
     short = S.RELATIONS[data[S.TYPE]].short
     return f"{short} {data[S.TITLE]}" if data.get(S.TITLE) else short
+
+
+def dated(data: dict) -> dict:
+    """When an edge held, for the page's date filter: from its start (else its first report) to its
+    end, with no end while a post is current, else to its last report; undated edges never fade."""
+    last = None if data.get(S.STATUS) == "current" else data.get(S.END) or data.get(S.LAST_SEEN)
+    return {"first": data.get(S.START) or data.get(S.FIRST_SEEN), "last": last}
 
 
 def edge_id(source: str, target: str, rel_type: str) -> str:
@@ -312,10 +339,11 @@ def network(graph: nx.MultiDiGraph, links: dict[str, str] | None = None) -> Netw
             extra["href"] = links[node]
         net.add_node(node, label=S.display_name(node, data[S.NAME]), color=style.colour, shape=style.shape,
                      title=node_hover(graph, node), value=drawn_degree(graph, node), style=data[S.LABEL],
-                     **extra)
+                     first=data.get(S.DATE), last=data.get(S.END_DATE) or data.get(S.DATE), **extra)
     for source, target, rel_type, data in graph.edges(keys=True, data=True):
         net.add_edge(source, target, id=edge_id(source, target, rel_type), type=rel_type,
-                     label=edge_caption(data), title=edge_hover(graph, source, target, data))
+                     label=edge_caption(data), title=edge_hover(graph, source, target, data),
+                     **dated(data))
     net.options = _options(physics=placed is None, edge_count=graph.number_of_edges())
     return net
 
@@ -334,9 +362,11 @@ def legend(graph: nx.MultiDiGraph) -> dict:
 
 
 def render_html(graph: nx.MultiDiGraph, heading: str = "govkg", *, assets_href: str | None = None,
-                nav: tuple[tuple[str, str], ...] = (), links: dict[str, str] | None = None) -> str:
+                nav: tuple[tuple[str, str], ...] = (), links: dict[str, str] | None = None,
+                chronicle: Chronicle | None = None) -> str:
     """The page of `graph`. With `assets_href` the page links vis-network and our script from that
-    folder (the atlas shares one copy); without, it carries them inline and stands alone."""
+    folder (the atlas shares one copy); without, it carries them inline and stands alone. A
+    `chronicle` (graph.chronicle: succession, timeline, diffusion) is listed above the network."""
     shown = most_connected(graph, VIEW_NODE_LIMIT)
     if shown is not graph:
         heading = (f"{heading} · 最相关的 {shown.number_of_nodes():,} / {graph.number_of_nodes():,} "
@@ -346,8 +376,10 @@ def render_html(graph: nx.MultiDiGraph, heading: str = "govkg", *, assets_href: 
     config = {"nodes": nodes, "edges": edges, "options": net.options, "legend": legend(shown),
               "hiddenStyles": sorted(HIDDEN_AT_START_LABELS), "hiddenTypes": sorted(HIDDEN_AT_START_TYPES),
               "fontFamily": FONT_FAMILY}
+    rows = [{"name": graph.nodes[row[0]][S.NAME], "href": (links or {}).get(row[0]), "cells": row[1:]}
+            for row in chronicle.rows] if chronicle else []
     return template("view.html").render(
-        heading=heading, nav=nav, config=config, assets_href=assets_href,
+        heading=heading, nav=nav, config=config, assets_href=assets_href, chronicle=chronicle, chronicle_rows=rows,
         inline=None if assets_href else {name: Markup(text) for name, text in assets().items()})
 
 

@@ -149,3 +149,49 @@ def test_cli_site(tmp_path):
     run = _govkg("site", str(tmp_path / "nowhere"))
     assert run.returncode == 1
     assert run.stderr == f"govkg: {tmp_path / 'nowhere' / 'graph.json'}: no such file\n"
+
+
+class Chronicles(HTMLParser):
+    """The rows of the chronicle table (succession, timeline, diffusion) on a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows: list[list[str]] = []
+        self._inside = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "details" and "chronicle" in (dict(attrs).get("class") or ""):
+            self._inside = True
+        elif self._inside and tag == "tr":
+            self.rows.append([])
+        elif self._inside and tag in ("td", "th"):
+            self.rows[-1].append("")
+
+    def handle_endtag(self, tag):
+        if tag == "details":
+            self._inside = False
+
+    def handle_data(self, data):
+        if self._inside and self.rows and self.rows[-1]:
+            self.rows[-1][-1] += data
+
+
+def test_body_person_and_reform_pages_list_succession_timeline_and_diffusion(tmp_path):
+    from loaders.export import write_graph_json
+    from tests.tenure_articles import ARTICLES, BODY, graph_of
+    graph = graph_of(*ARTICLES)
+    write_graph_json(graph, tmp_path / "graph.json")
+    write_site(tmp_path)
+    site = tmp_path / "site"
+
+    def rows(node_id):
+        found = Chronicles()
+        found.feed((site / page_path(graph, node_id)).read_text(encoding="utf-8"))
+        return [[cell.strip() for cell in row] for row in found.rows[1:]]   # the header row first
+
+    succession = rows(S.node_id(S.ORGANIZATION, BODY))
+    assert [(r[0], r[4]) for r in succession] == [("洪文涛", "former"), ("龚雪", "current")]
+    assert succession[0][3] == "2023-06-15" and succession[1][2] == "2023-06-15"
+    assert [r[0] for r in rows(S.node_id(S.PERSON, "龚雪"))] == [BODY]
+    assert rows(S.node_id(S.REFORM, "一业一证")) == [[BODY, "2022-03-01", "a1、a3"]]
+    assert rows(S.node_id(S.PLACE, "济宁市")) == []

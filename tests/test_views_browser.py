@@ -199,5 +199,29 @@ def test_sample_focus_on_an_official(chromium, seed_graph, tmp_path):
         text = browser.hover_text(page, "edge", V.edge_id(official, bureau, S.HOLDS_POSITION))
         evidence = read_graph_json(graph_path).get_edge_data(official, bureau, S.HOLDS_POSITION)[S.EVIDENCE]
         assert "党组书记、局长" in text
-        assert f"[{evidence[0]['article']}] {evidence[0]['sentence']}" in text
+        assert f"[{V.evidence_source(evidence[0])}] {evidence[0]['sentence']}" in text
+        assert evidence[0]["date"] and evidence[0]["date"] in V.evidence_source(evidence[0])
+        assert_clean(watch)
+
+
+def test_a_date_range_fades_what_lies_outside_it_and_hover_dates_the_evidence(chromium, tmp_path):
+    from tests.tenure_articles import BODY, graph_of, ARTICLES
+    graph = graph_of(*ARTICLES)
+    page_path = tmp_path / "tenure.html"
+    V.write_html(graph, page_path)
+    old = V.edge_id(S.node_id(S.PERSON, "洪文涛"), S.node_id(S.ORGANIZATION, BODY), S.HOLDS_POSITION)
+    new = V.edge_id(S.node_id(S.PERSON, "龚雪"), S.node_id(S.ORGANIZATION, BODY), S.HOLDS_POSITION)
+    located = V.edge_id(S.node_id(S.ORGANIZATION, BODY), S.node_id(S.PLACE, "济宁市"), S.LOCATED_IN)
+    with browser.open_page(chromium, page_path) as (page, watch):
+        browser.wait_view_ready(page)
+        page.fill("#date-from", "2022-01-01")
+        page.fill("#date-to", "2022-12-31")
+        faded = set(page.evaluate("() => Array.from(window.govkg.faded)"))
+        assert new in faded and old not in faded
+        page.fill("#date-from", "2024-01-01")
+        page.fill("#date-to", "2024-12-31")
+        faded = set(page.evaluate("() => Array.from(window.govkg.faded)"))
+        assert old in faded and new not in faded and located not in faded
+        text = browser.hover_text(page, "edge", old)
+        assert "曾任 former" in text and "[a2 · 2023-06-15 · 免去 removed 2023-06-15]" in text
         assert_clean(watch)

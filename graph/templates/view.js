@@ -156,6 +156,34 @@
       if (id !== undefined) reveal(id);
     }
     page.reveal = reveal;
+    // ---------------------------------------------------------------- date range
+    // Facts dated outside the range fade; undated facts stay as they are.
+    const fromBox = document.getElementById("date-from");
+    const toBox = document.getElementById("date-to");
+    page.faded = new Set();
+    function outside(item, from, to) {
+      if (!item.first) return false;
+      return Boolean((to && item.first > to) || (from && item.last && item.last < from));
+    }
+    function applyDates() {
+      const from = fromBox.value, to = toBox.value;
+      page.faded = new Set();
+      nodes.update(nodes.get().map(function (n) {
+        const out = outside(n, from, to);
+        if (out) page.faded.add(n.id);
+        return { id: n.id, opacity: out ? 0.2 : 1 };
+      }));
+      edges.update(edges.get().map(function (e) {
+        const out = outside(e, from, to);
+        if (out) page.faded.add(e.id);
+        return { id: e.id, color: { opacity: out ? 0.15 : 1 } };
+      }));
+    }
+    [fromBox, toBox].forEach(function (box) {
+      box.addEventListener("input", applyDates);
+      box.addEventListener("change", applyDates);
+    });
+
     const input = document.getElementById("search");
     input.addEventListener("change", function () { search(input.value); });
     input.addEventListener("keydown", function (event) { if (event.key === "Enter") search(input.value); });
