@@ -71,6 +71,27 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_ask(args: argparse.Namespace) -> int:
+    import datetime
+    import json
+    from graph.ask.answer import Asker, render
+    from graph.ask.store import GraphStore, Neo4jStore
+    try:
+        as_of = datetime.date.fromisoformat(args.as_of) if args.as_of else None
+    except ValueError:
+        raise SystemExit(f"govkg ask: --as-of {args.as_of!r} is not a date (YYYY-MM-DD)") from None
+    if args.graph:
+        from loaders.export import read_graph_json
+        answer = Asker(GraphStore(read_graph_json(Path(args.graph)))).ask(args.question, as_of)
+    else:
+        from loaders.neo4j import Database
+        with Database(_connection(args)) as database:
+            answer = Asker(Neo4jStore(database)).ask(args.question, as_of)
+    print(json.dumps(answer.as_json(), ensure_ascii=False, indent=2) if args.json
+          else render(answer, show_cypher=args.show_cypher))
+    return 0
+
+
 def _connection_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--uri", help="bolt:// or neo4j:// URI (default: $NEO4J_URI or bolt://127.0.0.1:7687)")
     p.add_argument("--username", help="default: $NEO4J_USERNAME or neo4j")
@@ -106,6 +127,15 @@ def add_commands(sub) -> None:
     p.add_argument("--write", action="store_true", help="allow the statement to write")
     _connection_options(p)
     p.set_defaults(func=_cmd_query)
+
+    p = sub.add_parser("ask", help="answer a question asked in Chinese, with the evidence (Neo4j, or --graph)")
+    p.add_argument("question", help="the question, e.g. 泰安市行政审批服务局局长是谁")
+    p.add_argument("--graph", metavar="FILE", help="answer from this graph.json instead of Neo4j")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day 今年, 上个月 and who holds a post refer to")
+    p.add_argument("--json", action="store_true", help="print the intent, parameters, Cypher and answers as JSON")
+    p.add_argument("--show-cypher", action="store_true", help="also print the Cypher statements used")
+    _connection_options(p)
+    p.set_defaults(func=_cmd_ask)
 
     p = sub.add_parser("export", help="write the graph as files for other tools (neo4j-admin import CSVs)")
     p.add_argument("dir", help="folder to write the files into")

@@ -75,6 +75,7 @@ class Lexicon:
     all_verbs: frozenset[str]                 # every cue verb of verbs.tsv, whatever its role
     name_followers: tuple[str, ...]           # words that end a person's name after it
     office_changes: dict[str, tuple[tuple[str, str | None], ...]]  # where → (cue, change), longest first
+    question_cues: dict[str, tuple[str, ...]]  # kind of question → the words that ask it (govkg ask)
 
 
 @cache
@@ -117,6 +118,7 @@ def lexicon() -> Lexicon:
         all_verbs=frozenset(verb for words in verbs.values() for verb in words),
         name_followers=tuple(_words("name_followers.txt")),
         office_changes=_office_changes(),
+        question_cues={row[0]: tuple(row[1].split(",")) for row in _rows("questions.tsv")},
     )
 
 

@@ -72,6 +72,13 @@ def test_centrality_and_reforms_per_city_tables(executed):
     assert "<table" in reforms and "泰安市" in reforms and "信易批" in reforms
 
 
+def test_questions_in_chinese_are_answered_with_evidence(executed):
+    notebook, _ = executed
+    table = outputs(cell_after(notebook, "## Asking in Chinese"))
+    assert "<table" in table and "holder" in table and "张青" in table and "posts" in table
+    assert "泰安市行政审批服务局" in table and "promoters" in table
+
+
 def test_view_and_skipped_cypher_cell(executed):
     notebook, _ = executed
     view = outputs(cell_after(notebook, "## The interactive view"))
