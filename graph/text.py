@@ -26,6 +26,9 @@ _CLAUSE_MARK = re.compile("[,、;:]")
 HEADLINE_MAX = 64
 _CLOSERS = "”’\"')）】」』"
 _DATELINE = re.compile(r"^[(（]?(本报|新华社|中新社|据)")
+#: Lines a saved page carries about itself: 来源：X 时间：Y, 发布日期, 浏览次数
+_PAGE_FURNITURE = re.compile(r"^[\s【\[]*(来源|作者|发布时间|时间|发布日期|日期|浏览次数|阅读次数|点击数|字号|信息来源)\s*[:：]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _BYLINE = re.compile(r"^[□■◎●]?\(?(本报)?(见习|实习|特约|首席)?(记者|通讯员|摄影|编辑)|\s摄$")
 
 
@@ -70,7 +73,7 @@ class Doc:
             # a line opening with a dash is a subtitle (——访…局长X), whole however long
             if (len(line) >= BROKEN_LINE_MIN and line[-1] not in SENTENCE_END + _CLOSERS + ":"
                     and not line.startswith(("—", "-"))
-                    and _CLAUSE_MARK.search(line) and not _BYLINE.search(tail)
+                    and _CLAUSE_MARK.search(line) and not _BYLINE.search(tail) and not _PAGE_FURNITURE.match(line)
                     and following and not is_headline(following) and not _BYLINE.search(following)
                     and not _DATELINE.match(following)):
                 drop.update(range(match.start(), match.end()))
@@ -179,6 +182,6 @@ _SIMPLIFIED = _simplified_forms()
 def is_headline(line: str) -> bool:
     """A short line that does not end like a sentence: a title, kicker or sub-head."""
     line = line.strip()
-    if _BYLINE.search(line):
-        return False
+    if _BYLINE.search(line) or _PAGE_FURNITURE.match(line) or len(_CJK.findall(line)) < 2:
+        return False  # a picture's file name, a 来源/时间 line: no news item starts there
     return 0 < len(line) <= HEADLINE_MAX and line[-1] not in SENTENCE_END and not line.endswith(("”", "’"))

@@ -21,6 +21,11 @@ _LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2, "town": 3, 
 NON_PRIMARY_KINDS = ("cppcc", "congress")
 MAX_ATTEND_GAP = 4
 MAX_GROUP_WORDS = 6
+#: Words for people present who are not named (…主要负责人以及企业代表参加), and how far such a
+#: tail of a list of attendees may run before its verb
+_OTHERS_PRESENT = ("负责人", "代表", "同志", "干部", "人员", "领导", "群众", "嘉宾", "委员", "成员", "党员",
+                   "职工", "居民", "企业家", "主任", "局长", "书记")
+MAX_OTHERS_TAIL = 60
 _AT = ("在", "于")
 #: 入选 ORG 的…案例: a reform chosen by a higher body as a model.
 _SELECTED = ("入选", "被列入", "列入")
@@ -335,9 +340,22 @@ class FactsBuilder:
             if 0 <= gap <= allowed and not after[:gap].endswith("的"):
                 out += pending
                 pending = []
+            elif self._others_then_attend(person.span.end, end, verbs):
+                out += pending
+                pending = []
             elif self.text[person.span.end:person.span.end + 1] not in _LIST_JOINERS:
                 pending = []
         return out
+
+    def _others_then_attend(self, offset: int, end: int, verbs: tuple[str, ...]) -> bool:
+        """王五，市财政局主要负责人以及企业代表参加: the list goes on with people not named, then
+        the verb of attending."""
+        after = self.text[offset:min(end, offset + MAX_OTHERS_TAIL)]
+        if not after.startswith(_LIST_JOINERS + ("以及",)):
+            return False
+        gap = min((after.find(v) for v in verbs if v in after), default=-1)
+        return gap > 0 and after[:gap].rstrip("等们").endswith(_OTHERS_PRESENT) and not any(
+            v in after[:gap] for v in self.an.lex.verbs["speech"])
 
     def _by_sentence(self) -> dict[int, dict[str, list[Mention]]]:
         """Mentions lying wholly inside each sentence, keyed by the sentence's start."""
