@@ -167,3 +167,17 @@ OPTIONAL MATCH (o)-[:LOCATED_IN]->(place:Place)
 WITH o, r, min(place.name) AS place
 RETURN o.name AS body, place, r.first_seen AS first_reported, r.articles AS articles
 ORDER BY r.first_seen IS NULL, r.first_seen, body;
+
+// name: namesakes
+// Names that more than one person holds, with what tells them apart: the region the person's id is
+// keyed by (the city of their posts, else of the articles naming them) and their posts.
+MATCH (p:Person)
+WITH p.name AS name, collect(p) AS people
+WHERE size(people) > 1
+UNWIND people AS p
+OPTIONAL MATCH (p)-[r:HOLDS_POSITION]->(b:Organization)
+WITH name, p, b, r
+ORDER BY b.name
+WITH name, p, [post IN collect(b.name + coalesce(r.title, '')) WHERE post IS NOT NULL] AS posts
+RETURN name, p.id AS id, posts, size(p.sources) AS articles
+ORDER BY name, id;

@@ -161,11 +161,12 @@ def node_id(label: str, name: str, anchor: str | None = None) -> str:
     return f"{label}:{name}" if anchor is None else f"{label}:{name}@{anchor}"
 
 
-def display_name(node_id: str, name: str) -> str:
+def display_name(node_id: str, name: str, namesakes=frozenset()) -> str:
     """A node's name as people see it: namesakes told apart by their anchor (城关镇（沂水县）, or
-    the article a place known only from it comes from: 张庄村（见 a2）)."""
+    the article a place known only from it comes from: 张庄村（见 a2）). A person's anchor shows only
+    where `namesakes` (the names several people share) holds the name: 王伟（济宁市）."""
     anchor = node_id.partition("@")[2] if node_id.startswith(f"{name}@", node_id.find(":") + 1) else ""
-    if not anchor:
+    if not anchor or node_id.startswith(f"{PERSON}:") and name not in namesakes:
         return name
     return f"{name}（见 {anchor[1:]}）" if anchor.startswith("#") else f"{name}（{anchor}）"
 

@@ -18,7 +18,7 @@ import networkx as nx
 
 from graph import schema as S
 from graph.chronicle import chronicle_of
-from graph.views import (HIDDEN_AT_START_TYPES, NODE_FACTS, Selection, edge_caption, render_html,
+from graph.views import (HIDDEN_AT_START_TYPES, NODE_FACTS, Selection, edge_caption, namesakes, render_html,
                          select, template, write_assets)
 from loaders.articles import ArticleError, iter_articles
 from loaders.export import atomic_write_text, read_graph_json
@@ -106,6 +106,7 @@ def _write_pages(graph: nx.MultiDiGraph, graph_path: Path, site: Path) -> SiteRe
         links=pages))
     count = 2
     from_subfolder = {node: f"../{path}" for node, path in pages.items()}
+    shared = namesakes(graph)
     for node, data in graph.nodes(data=True):
         if S.ARTICLE in data[S.LABELS]:
             continue
@@ -113,7 +114,8 @@ def _write_pages(graph: nx.MultiDiGraph, graph_path: Path, site: Path) -> SiteRe
         articles = [(f"文章 {article}", from_subfolder[S.node_id(S.ARTICLE, article)])
                     for article in data[S.SOURCES][:NAV_ARTICLES] if S.node_id(S.ARTICLE, article) in graph]
         atomic_write_text(site / pages[node], render_html(
-            view, f"{S.display_name(node, data[S.NAME])} · {S.STYLES[data[S.LABEL]].zh}", assets_href=f"../{ASSETS}",
+            view, f"{S.display_name(node, data[S.NAME], shared)} · {S.STYLES[data[S.LABEL]].zh}",
+            assets_href=f"../{ASSETS}",
             nav=(("← 总览 atlas", "../index.html"), ("全图 full graph", "../graph.html"), *articles),
             links=from_subfolder, chronicle=chronicle_of(graph, node)))
         count += 1

@@ -174,10 +174,19 @@ def _label_caption(label: str) -> str:
 # --------------------------------------------------------------------------- hover text
 
 
-def node_hover(graph: nx.MultiDiGraph, node: str) -> str:
+def namesakes(graph: nx.MultiDiGraph) -> frozenset[str]:
+    """Names that several people of the graph share (their anchors then show: 王伟（济宁市）)."""
+    counts: dict[str, int] = {}
+    for node, data in graph.nodes(data=True):
+        if S.PERSON in data[S.LABELS]:
+            counts[data[S.NAME]] = counts.get(data[S.NAME], 0) + 1
+    return frozenset(name for name, count in counts.items() if count > 1)
+
+
+def node_hover(graph: nx.MultiDiGraph, node: str, shared: frozenset[str] = frozenset()) -> str:
     """Plain text: name, labels, other facts, aliases, the articles the node appears in."""
     data = graph.nodes[node]
-    lines = [S.display_name(node, data[S.NAME]), " · ".join(f"{S.STYLES[label].zh} {label}" for label in data[S.LABELS])]
+    lines = [S.display_name(node, data[S.NAME], shared), " · ".join(f"{S.STYLES[label].zh} {label}" for label in data[S.LABELS])]
     lines += [f"{caption} {key}: {data[key]}" for key, caption in NODE_FACTS if data.get(key)]
     if data.get(S.ALIASES):
         lines.append("别名 aliases: " + "、".join(data[S.ALIASES]))
@@ -332,13 +341,14 @@ def network(graph: nx.MultiDiGraph, links: dict[str, str] | None = None) -> Netw
     `links` maps node ids to pages the view may open for them (the atlas's focus pages)."""
     net = Network(directed=True, cdn_resources="in_line")
     placed = positions(graph)
+    shared = namesakes(graph)
     for node, data in graph.nodes(data=True):
         style = S.STYLES[data[S.LABEL]]
         extra = {"x": placed[node][0], "y": placed[node][1]} if placed else {}
         if links and node in links:
             extra["href"] = links[node]
-        net.add_node(node, label=S.display_name(node, data[S.NAME]), color=style.colour, shape=style.shape,
-                     title=node_hover(graph, node), value=drawn_degree(graph, node), style=data[S.LABEL],
+        net.add_node(node, label=S.display_name(node, data[S.NAME], shared), color=style.colour, shape=style.shape,
+                     title=node_hover(graph, node, shared), value=drawn_degree(graph, node), style=data[S.LABEL],
                      first=data.get(S.DATE), last=data.get(S.END_DATE) or data.get(S.DATE), **extra)
     for source, target, rel_type, data in graph.edges(keys=True, data=True):
         net.add_edge(source, target, id=edge_id(source, target, rel_type), type=rel_type,

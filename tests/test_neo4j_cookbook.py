@@ -270,6 +270,14 @@ def test_changes_between_and_reform_diffusion(seeds_db):
     assert dated == sorted(dated) and spread[-1]["first_reported"] is None or len(dated) == len(spread)
 
 
+def test_namesakes(seeds_db):
+    _, graph = seeds_db
+    rows = run(seeds_db, "namesakes")
+    people = [d for _, d in graph.nodes(data=True) if S.PERSON in d[S.LABELS]]
+    shared = {d[S.NAME] for d in people if sum(o[S.NAME] == d[S.NAME] for o in people) > 1}
+    assert {r["name"] for r in rows} == shared
+
+
 def test_cookbook_uses_schema_names_only_and_every_query_is_tested():
     cypher = "\n".join(q.cypher for q in cookbook().values())
     used = set(re.findall(r":\s*([A-Z][A-Za-z_]*)\b", cypher)) | set(re.findall(r"\|([A-Z][A-Z_]*)\b", cypher))

@@ -1,4 +1,4 @@
-"""Time in a real Neo4j: dates are Cypher dates, loads of single articles merge into what one build
+"""Time and identity in a real Neo4j: dates are Cypher dates, loads of single articles merge into what one build
 of all gives (start, end, status included), and the cookbook's time queries answer as the
 networkx graph does."""
 from __future__ import annotations
@@ -67,3 +67,13 @@ def test_succession_timeline_changes_and_diffusion(tenure_db):
 
     (spread,) = run(tenure_db, "reform_diffusion", reform="一业一证")
     assert (spread["body"], spread["first_reported"].iso_format()) == (BODY, "2022-03-01")
+
+
+def test_namesakes_come_apart_with_what_tells_them_apart(neo4j_db):
+    from tests.identity_articles import identity_graph
+    neo4j_db.load(identity_graph(), "identity")
+    rows = run(neo4j_db, "namesakes")
+    assert [(r["id"], r["posts"], r["articles"]) for r in rows] == [
+        ("Person:王伟@#w4", [], 1),
+        ("Person:王伟@济宁市", ["济宁市行政审批服务局局长"], 2),
+        ("Person:王伟@潍坊市", ["潍坊市市场监督管理局局长"], 1)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from graph import schema as S
@@ -93,6 +94,8 @@ class Asker:
         self.store = store
         self.index = EntityIndex(store.entities())
         self.entities = self.index.entities
+        names = Counter(e.name for e in self.entities.values() if e.base == S.PERSON)
+        self.namesakes = frozenset(name for name, count in names.items() if count > 1)
         self.cues = lexicon().question_cues
 
     # ---------------------------------------------------------------- entry
@@ -164,7 +167,9 @@ class Asker:
     # ---------------------------------------------------------------- rows
 
     def _name(self, node_id: str) -> str:
-        return S.display_name(node_id, self.entities[node_id].name) if node_id in self.entities else node_id
+        if node_id not in self.entities:
+            return node_id
+        return S.display_name(node_id, self.entities[node_id].name, self.namesakes)
 
     def _row(self, node_id: str, cells: tuple = (), evidence: tuple = ()) -> dict:
         return {"name": self._name(node_id), "id": node_id, "cells": list(cells),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from graph.extract.analysis import Analysis
 from graph.extract.events import find_events
-from graph.extract.identity import anchor_local_bodies, anchor_local_places
+from graph.extract.identity import anchor_local_bodies, anchor_local_places, anchor_people
 from graph.extract.orgs import find_orgs, place_context
 from graph.extract.people import PeopleFinder
 from graph.extract.places import find_places
@@ -64,4 +64,5 @@ def _facts(an: Analysis) -> ArticleFacts:
     places = [p for p in places if not any(_within(p.span, n) for n in names)]
     anchor_local_places(places, an.article.id)
     anchor_local_bodies(orgs + [post.org for person in people for post in person.posts], places)
+    anchor_people(people, places, an.article.id)
     return FactsBuilder(an, places, orgs, events, reforms, people).facts()

@@ -8,12 +8,21 @@ one the article is about (the last named before it, else the most named). A vill
 after its town (城关镇张庄村) is keyed by that town as well. With no county in the article at all,
 the place stays the article's own (`Place:张庄村@#ARTICLE`), since nothing tells it apart from its
 namesakes elsewhere. Bodies named by such a place (城关镇人民政府, 张庄村党支部) take its key too.
+
+A person is keyed by the prefecture-level city (or province, or 全国 for a national body) of the
+first body the article gives them a post in (`Person:王伟@济宁市`); a person with no post here by the
+city the article is about (the one its places belong to most), so that a name written bare in a
+济宁 story joins the 济宁 official of that name; with no city at all, by the article itself. Two
+people of one name in different cities stay apart; the same name in one city is taken for one
+person.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from graph.model import Mention
+from graph.places import Division, divisions
 
 LOCAL_LEVELS = ("street", "town", "village", "community")
 COUNTY_LEVELS = ("county", "district")
@@ -56,3 +65,55 @@ def anchor_local_bodies(orgs: list[Mention], places: list[Mention]) -> None:
         if place is not None:
             org.attrs.update(anchor=place.attrs["anchor"],
                              anchored_by_text=place.attrs.get("anchored_by_text", False))
+
+
+NATIONAL = "全国"
+_BODY_PREFIXES = re.compile(r"^(?:中共|中国共产党|中国人民政治协商会议|共青团)")
+
+
+def anchor_people(people, places: list[Mention], article_id: str) -> None:
+    """Set attrs["anchor"] on every person mention: the region of the person's first post in the
+    article, else the article's own region, else the article."""
+    codes = {p.attrs["canonical"]: p.attrs["code"] for p in places if "code" in p.attrs}
+    regions = Counter(r for p in places if "code" in p.attrs
+                      for r in [_region(divisions().by_code.get(p.attrs["code"]))] if r)
+    home = regions.most_common(1)[0][0] if regions else f"#{article_id}"
+    posts_by_name: dict[str, list] = {}
+    for person in people:
+        name = re.sub(r"\s", "", person.mention.surface)
+        posts_by_name.setdefault(name, []).extend(person.posts)
+    for person in people:
+        posts = sorted(posts_by_name[re.sub(r"\s", "", person.mention.surface)], key=lambda post: post.start)
+        found = next((r for post in posts for r in [_body_region(post.org, codes)] if r), None)
+        person.mention.attrs["anchor"] = found or home
+
+
+def _body_region(org: Mention, codes: dict[str, str]) -> str | None:
+    if org.attrs.get("national"):
+        return NATIONAL
+    place = org.attrs.get("place")
+    if place:
+        code = codes.get(place)
+        division = divisions().by_code.get(code) if code else _only(divisions().lookup(place))
+        if division is not None:
+            return _region(division)
+    name = _BODY_PREFIXES.sub("", org.attrs["canonical"])
+    for end in range(min(len(name), 12), 1, -1):
+        division = _only(divisions().lookup(name[:end]))
+        if division is not None and name[:end] == division.name:
+            return _region(division)
+    return None
+
+
+def _only(found: list[Division]) -> Division | None:
+    return found[0] if len(found) == 1 else None
+
+
+def _region(division: Division | None) -> str | None:
+    """The prefecture-level city a division lies in (a province stands for itself)."""
+    while division is not None and division.level in ("district", "county"):
+        parent = divisions().parent(division)
+        if parent is None:
+            break
+        division = parent
+    return division.name if division is not None else None

@@ -138,7 +138,8 @@ class PeopleFinder:
                 if end > len(text) or not all(CJK.match(c) for c in name):
                     continue
                 if any(c in _NEVER_IN_NAME for c in name[surname_len:]) or _ordinary_word(name) \
-                        or self._not_a_name(pos, end) or given == 2 and self._word_across(end):
+                        or self._not_a_name(pos, end) or given == 2 and (
+                            self._word_across(end) or text.startswith(self.speech, end - 1)):  # 王伟|说
                     continue
                 if self._ends_name(end, followers):
                     return pos, end

@@ -1,0 +1,72 @@
+"""One node per real person across articles: a name is keyed by the city of its posts, else the
+city of the story, else the story itself (sentences of our own)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph import schema as S
+from graph import views as V
+from graph.extract.identity import _region
+from graph.pipeline import build
+from graph.places import divisions
+from tests.identity_articles import ARTICLES, identity_graph
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def people(graph, name: str) -> dict[str, list[str]]:
+    return {node: data[S.SOURCES] for node, data in graph.nodes(data=True)
+            if S.PERSON in data[S.LABELS] and data[S.NAME] == name}
+
+
+def test_namesakes_in_two_cities_stay_apart_and_a_bare_mention_joins_its_city():
+    found = people(identity_graph(), "王伟")
+    assert found == {"Person:王伟@济宁市": ["w1", "w3"], "Person:王伟@潍坊市": ["w2"], "Person:王伟@#w4": ["w4"]}
+
+
+def test_ids_do_not_depend_on_which_articles_come_together():
+    alone = {node for aid in ("w1", "w2", "w3", "w4")
+             for node in people(identity_graph(*[a for a in ARTICLES if a[0] == aid]), "王伟")}
+    assert alone == set(people(identity_graph(), "王伟"))
+
+
+def test_views_show_namesakes_with_their_anchor_and_others_by_name():
+    graph = identity_graph()
+    shared = V.namesakes(graph)
+    assert shared == {"王伟"}
+    assert S.display_name("Person:王伟@济宁市", "王伟", shared) == "王伟（济宁市）"
+    assert S.display_name("Person:王伟@#w4", "王伟", shared) == "王伟（见 w4）"
+    assert S.display_name("Person:张青@泰安市", "张青", shared) == "张青"
+    hover = V.node_hover(graph, "Person:王伟@潍坊市", shared)
+    assert hover.startswith("王伟（潍坊市）")
+
+
+@pytest.fixture(scope="module")
+def written_graph(tmp_path_factory):
+    out = tmp_path_factory.mktemp("written")
+    return build([str(ROOT / "seeds"), str(ROOT / "tests" / "devset")], out, quiet=True, strict=True,
+                 html=False).graph
+
+
+def test_no_person_holds_posts_in_two_cities_unless_one_article_says_so(written_graph):
+    graph = written_graph
+
+    def region(body):
+        places = [v for _, v, rel in graph.out_edges(body, keys=True) if rel == S.LOCATED_IN]
+        found = {_region(d) for place in places for d in divisions().lookup(graph.nodes[place][S.NAME])
+                 if len(divisions().lookup(graph.nodes[place][S.NAME])) == 1}
+        return found.pop() if len(found) == 1 else None
+
+    for node, data in graph.nodes(data=True):
+        if S.PERSON not in data[S.LABELS]:
+            continue
+        posts = [(v, set(d[S.ARTICLES])) for _, v, rel, d in graph.out_edges(node, keys=True, data=True)
+                 if rel == S.HOLDS_POSITION]
+        by_region: dict[str, set[str]] = {}
+        for body, articles in posts:
+            if region(body):
+                by_region.setdefault(region(body), set()).update(articles)
+        if len(by_region) > 1:
+            assert set.intersection(*by_region.values()), (node, by_region)
