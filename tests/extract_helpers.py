@@ -23,3 +23,9 @@ def relations(facts, names, rel_type):
 def person_names(text: str, ner: str = LAC) -> list[str]:
     facts, _ = facts_of(text, ner=ner)
     return sorted(e.name for e in facts.entities if S.PERSON in e.labels)
+
+
+def person_node(graph, name: str) -> str:
+    """The id of the one person of that name in `graph` (ids carry the person's region)."""
+    (found,) = [node for node, data in graph.nodes(data=True) if S.PERSON in data[S.LABELS] and data[S.NAME] == name]
+    return found

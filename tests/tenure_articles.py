@@ -7,6 +7,7 @@ from graph import schema as S
 from graph.build import build_graph
 from graph.extract import extract
 from graph.model import Article
+from tests.extract_helpers import person_node
 
 CORPUS = Path(__file__).parent / "tenure" / "handover.jsonl"
 BODY = "济宁市行政审批服务局"
@@ -21,4 +22,4 @@ def graph_of(*articles: tuple[str, str, str]):
 
 
 def post_edge(graph, person: str, body: str = BODY) -> dict:
-    return graph.edges[S.node_id(S.PERSON, person), S.node_id(S.ORGANIZATION, body), S.HOLDS_POSITION]
+    return graph.edges[person_node(graph, person), S.node_id(S.ORGANIZATION, body), S.HOLDS_POSITION]

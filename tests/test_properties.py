@@ -51,7 +51,7 @@ def check_facts(article: Article, facts: ArticleFacts) -> None:
         assert len(bases) == 1 and bases[0] in S.ENTITY_LABELS, entity
         assert all(S.SUB_LABELS[label] == bases[0] for label in entity.labels if label in S.SUB_LABELS), entity
         assert isinstance(entity.name, str) and entity.name.strip() == entity.name != "", entity
-        anchor = entity.id.partition("@")[2] or None if bases[0] in (S.PLACE, S.ORGANIZATION) else None
+        anchor = entity.id.partition("@")[2] or None if bases[0] in (S.PLACE, S.ORGANIZATION, S.PERSON) else None
         assert entity.id == S.node_id(bases[0], entity.name, anchor), entity
         assert article.id in entity.sources, entity
         assert set(entity.attrs) <= set(S.NODE_PROPERTIES[bases[0]]), entity

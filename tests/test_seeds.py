@@ -7,6 +7,7 @@ from graph import schema as S
 from graph.build import build_graph
 from graph.extract import extract
 from loaders.articles import iter_articles
+from tests.extract_helpers import person_node
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -50,7 +51,7 @@ def test_events_dates_and_attendance(graph):
 
 def test_labels_and_article_metadata(graph):
     assert S.BUREAU in graph.nodes[S.node_id(S.ORGANIZATION, "泰安市行政审批服务局")][S.LABELS]
-    assert S.JOURNALIST in graph.nodes[S.node_id(S.PERSON, "苏婷")][S.LABELS]
+    assert S.JOURNALIST in graph.nodes[person_node(graph, "苏婷")][S.LABELS]
     article = graph.nodes[S.node_id(S.ARTICLE, "003_0b007ece1c00521b")]
     assert article[S.DATE] == "2024-03-14"
     assert ("苏婷", "003_0b007ece1c00521b") in _edges(graph, S.AUTHORED)

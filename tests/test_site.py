@@ -13,6 +13,7 @@ from graph import site as site_module
 from graph.site import page_path, segments, write_site
 from loaders.export import read_graph_json
 from test_views_sample import ARTICLE_A, ARTICLE_B, TEXT_A, XSS, article_node, node, write_corpus
+from tests.extract_helpers import person_node
 
 
 class Links(HTMLParser):
@@ -192,6 +193,6 @@ def test_body_person_and_reform_pages_list_succession_timeline_and_diffusion(tmp
     succession = rows(S.node_id(S.ORGANIZATION, BODY))
     assert [(r[0], r[4]) for r in succession] == [("洪文涛", "former"), ("龚雪", "current")]
     assert succession[0][3] == "2023-06-15" and succession[1][2] == "2023-06-15"
-    assert [r[0] for r in rows(S.node_id(S.PERSON, "龚雪"))] == [BODY]
+    assert [r[0] for r in rows(person_node(graph, "龚雪"))] == [BODY]
     assert rows(S.node_id(S.REFORM, "一业一证")) == [[BODY, "2022-03-01", "a1、a3"]]
     assert rows(S.node_id(S.PLACE, "济宁市")) == []

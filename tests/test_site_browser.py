@@ -14,6 +14,7 @@ from graph.pipeline import build
 from graph.site import page_path, write_site
 from loaders.export import read_graph_json
 from test_views_sample import ARTICLE_A, XSS, article_node, node, write_corpus
+from tests.extract_helpers import person_node
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -77,7 +78,7 @@ def test_sample_atlas_index_and_articles_load_clean(chromium, tmp_path_factory):
     result = write_site(out)
     assert result.missing_texts == []
     graph = read_graph_json(out / "graph.json")
-    official = page_path(graph, S.node_id(S.PERSON, "张青"))
+    official = page_path(graph, person_node(graph, "张青"))
     pages = [result.index, out / "site" / "graph.html", out / "site" / official,
              *sorted((out / "site" / "articles").glob("*.html"))]
     for path in pages:

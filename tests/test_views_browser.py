@@ -17,6 +17,7 @@ from graph import views as V
 from graph.pipeline import build
 from loaders.export import read_graph_json
 from test_views_sample import XSS, node, write_corpus
+from tests.extract_helpers import person_node
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -194,8 +195,8 @@ def test_sample_focus_on_an_official(chromium, seed_graph, tmp_path):
         browser.wait_view_ready(page)
         _, edges = page_items(page)
         bureau = S.node_id(S.ORGANIZATION, "泰安市行政审批服务局")
-        assert (S.node_id(S.PERSON, "张青"), bureau, S.HOLDS_POSITION) in edges
-        official = S.node_id(S.PERSON, "张青")
+        official = person_node(read_graph_json(graph_path), "张青")
+        assert (official, bureau, S.HOLDS_POSITION) in edges
         text = browser.hover_text(page, "edge", V.edge_id(official, bureau, S.HOLDS_POSITION))
         evidence = read_graph_json(graph_path).get_edge_data(official, bureau, S.HOLDS_POSITION)[S.EVIDENCE]
         assert "党组书记、局长" in text
@@ -209,8 +210,8 @@ def test_a_date_range_fades_what_lies_outside_it_and_hover_dates_the_evidence(ch
     graph = graph_of(*ARTICLES)
     page_path = tmp_path / "tenure.html"
     V.write_html(graph, page_path)
-    old = V.edge_id(S.node_id(S.PERSON, "洪文涛"), S.node_id(S.ORGANIZATION, BODY), S.HOLDS_POSITION)
-    new = V.edge_id(S.node_id(S.PERSON, "龚雪"), S.node_id(S.ORGANIZATION, BODY), S.HOLDS_POSITION)
+    old = V.edge_id(person_node(graph, "洪文涛"), S.node_id(S.ORGANIZATION, BODY), S.HOLDS_POSITION)
+    new = V.edge_id(person_node(graph, "龚雪"), S.node_id(S.ORGANIZATION, BODY), S.HOLDS_POSITION)
     located = V.edge_id(S.node_id(S.ORGANIZATION, BODY), S.node_id(S.PLACE, "济宁市"), S.LOCATED_IN)
     with browser.open_page(chromium, page_path) as (page, watch):
         browser.wait_view_ready(page)

@@ -5,8 +5,8 @@
     python tests/realset/check.py --ner none --round R2 --errors
 
 The articles are third-party pages, so only their gold (gold/ for the graph scorer, posts/ for
-changes of office, scored by score_posts.py), the manifest (manifest.jsonl: id, round, kind (graph
-or posts), URL, publisher, date, the search query that finds the page, the cuts made, sha256 of the
+changes of office, scored by score_posts.py, identity.jsonl for people across articles, scored by
+score_identity.py), the manifest (manifest.jsonl: id, round, kind (graph, posts or identity), URL, publisher, date, the search query that finds the page, the cuts made, sha256 of the
 saved text)
 and this script are committed. Texts are restored into texts/ (git-ignored) by running each
 record's query against the stored public pages and saving the excerpt as the record's cut says;
@@ -94,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
                         "--ner", args.ner], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         status = 0
         for kind, scorer, gold, extra in (("graph", str(args.scorer), HERE / "gold", ["--per-article"]),
-                                          ("posts", str(HERE / "score_posts.py"), HERE / "posts", [])):
+                                          ("posts", str(HERE / "score_posts.py"), HERE / "posts", []),
+                                          ("identity", str(HERE / "score_identity.py"), HERE / "identity.jsonl", [])):
             only = ",".join(row["id"] for row in ready if row["kind"] == kind)
             if only:
                 print(f"== {kind}: {only}")
