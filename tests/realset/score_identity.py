@@ -16,12 +16,15 @@ import argparse
 import itertools
 import json
 import sys
-import unicodedata
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from graph.text import _fold  # noqa: E402  (the project's own reading of characters)
 
 
 def plain(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    """Spaces out, NFKC, and the simplified form of each character (張偉 = 张伟), as govkg reads text."""
+    return "".join(_fold(c) for c in "".join(text.split()))
 
 
 def node_of(nodes: list[dict], article: str, name: str) -> str | None:
