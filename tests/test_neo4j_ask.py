@@ -3,18 +3,16 @@ both stores and right often enough; question text never reaches Cypher as code."
 from __future__ import annotations
 
 import pytest
-from ask_questions import CORPUS, REQUIRED_ACCURACY, questions, score
+from ask_questions import REQUIRED_ACCURACY, frozen_graph, questions, score
 from neo4j_fixture import snapshot
 
 from graph.ask.answer import Asker
 from graph.ask.store import GraphStore, Neo4jStore
-from graph.pipeline import build
 
 
 @pytest.fixture(scope="module")
 def corpus_graph(tmp_path_factory):
-    out = tmp_path_factory.mktemp("ask-corpus")
-    return build([str(p) for p in CORPUS], out, quiet=True, strict=True, html=False).graph
+    return frozen_graph(tmp_path_factory.mktemp("ask-graph"))
 
 
 @pytest.fixture

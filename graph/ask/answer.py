@@ -15,6 +15,7 @@ from graph import schema as S
 from graph import tenure
 from graph.ask.linking import EntityIndex, Mention, plain
 from graph.ask.store import Link, Store
+from graph.extract.orgs import department_name
 from graph.lexicon import lexicon
 
 #: Evidence sentences shown per answer row
@@ -95,7 +96,7 @@ class Asker:
         self.index = EntityIndex(store.entities())
         self.entities = self.index.entities
         names = Counter(e.name for e in self.entities.values() if e.base == S.PERSON)
-        self.namesakes = frozenset(name for name, count in names.items() if count > 1)
+        self.shared_names = frozenset(name for name, count in names.items() if count > 1)
         self.cues = lexicon().question_cues
 
     # ---------------------------------------------------------------- entry
@@ -119,7 +120,9 @@ class Asker:
         by_base: dict[str, list[str]] = {}
         for m in named:
             by_base.setdefault(self.entities[m.candidates[0]].base, []).append(m.candidates[0])
-        if self._has(question, "namesakes") and mentions:
+        if self._has(question, "unsupported") or not mentions:
+            return self.help(question)  # a telephone number, the weather, an opinion: not in the graph
+        if self._has(question, "namesakes"):
             return self.namesakes(question, mentions[0])
         if ambiguous and not (len(named) >= 1 and self._has(question, "connection")):
             return self.candidates(question, ambiguous[0])
@@ -128,8 +131,15 @@ class Asker:
         count = self._has(question, "count")
         period = period_of(question, as_of)
         ids = [m.candidates[0] for m in named]
-        if len(set(ids)) >= 2 and self._has(question, "connection"):
+        if self._has(question, "connection"):
+            if len(set(ids)) < 2:
+                return self.help(question)  # 张青和某某有什么关系, with one of the two unknown here
             return self.connection(question, ids[0], next(i for i in ids if i != ids[0]))
+        if places and not orgs and self._title_in(question):
+            # 保山市长, 县长是谁: the body a title implies in the place named
+            implied = self._implied_body(places[-1], self._title_in(question))
+            if implied is not None:
+                orgs = [implied]
         if reforms and self._has(question, "first"):
             return self.first(question, reforms[0])
         if events:
@@ -154,9 +164,17 @@ class Asker:
             return self.posts(question, persons[0], count)
         if orgs:
             return self.holders(question, orgs[-1], None, as_of if as_of_given else None, count)
-        if places:
+        if places and self._has(question, "inside"):
             return self.inside(question, places[-1], count)
         return self.help(question)
+
+    def _implied_body(self, place: str, title: str) -> str | None:
+        """The body a title implies in a place (市长 in 保山市 → 保山市人民政府), when the graph has it."""
+        spec = lexicon().titles.get(title)
+        if spec is None or not spec.implied_body:
+            return None
+        name = department_name(spec.implied_body, self.entities[place].name)
+        return next((e.id for e in self.entities.values() if e.base == S.ORGANIZATION and e.name == name), None)
 
     def _title_in(self, question: str) -> str | None:
         """The post asked about (副局长); 负责人 and 领导 ask for any post."""
@@ -169,7 +187,7 @@ class Asker:
     def _name(self, node_id: str) -> str:
         if node_id not in self.entities:
             return node_id
-        return S.display_name(node_id, self.entities[node_id].name, self.namesakes)
+        return S.display_name(node_id, self.entities[node_id].name, self.shared_names)
 
     def _row(self, node_id: str, cells: tuple = (), evidence: tuple = ()) -> dict:
         return {"name": self._name(node_id), "id": node_id, "cells": list(cells),

@@ -14,7 +14,7 @@ import ahocorasick
 from graph import schema as S
 from graph.ask.store import Entity
 from graph.lexicon import lexicon
-from graph.places import short_form
+from graph.places import divisions, short_form
 
 _NOISE = re.compile(r"[\s“”‘’\"'《》「」『』〈〉?？!！。，,、:：;；()（）]")
 #: Relative scopes a body's short form may start with (市人社局): the place comes from the question
@@ -65,20 +65,32 @@ class EntityIndex:
             if all(end <= s or start >= e for s, e, _ in chosen):
                 chosen.append((start, end, form))
         chosen.sort()
-        places = [entity_id for start, end, form in chosen for entity_id in self.exact.get(form, ())
+        # every place the question writes, even where a longer name overlaps it (菏泽|市审批局)
+        places = [entity_id for _, _, form in found for entity_id in self.exact.get(form, ())
                   if self.entities[entity_id].base == S.PLACE]
-        return [Mention(start, end, form, self._candidates(form, text[max(0, start - 2):start], places))
-                for start, end, form in chosen]
+        place_ends = {end for start, end, form in found
+                      if any(self.entities[e].base == S.PLACE for e in self.exact.get(form, ()))}
+        mentions = []
+        for start, end, form in chosen:
+            candidates = self._candidates(form, places)
+            bodies = candidates and all(self.entities[c].base == S.ORGANIZATION for c in candidates)
+            written_after_place = start in place_ends or start + 1 in place_ends
+            if bodies and (written_after_place and not any(self._in_place(c, p) for c in candidates for p in places)
+                           or _unknown_place_before(text, start, places)):
+                candidates = ()  # 杭州市行政审批服务局 when the graph knows no such body of 杭州
+            mentions.append(Mention(start, end, form, candidates))
+        return [m for m in mentions if m.candidates]
 
-    def _candidates(self, form: str, before: str, places: list[str]) -> tuple[str, ...]:
+    def _candidates(self, form: str, places: list[str]) -> tuple[str, ...]:
         exact = self.exact.get(form, set())
         bare = self.bare.get(form, set()) - exact
-        found = set(exact) or set(bare)
-        if len(found) > 1 and places:
-            # 泰安审批局, 泰安市的市人社局: the body of the place the question names
-            named = {e for e in found if any(self._in_place(e, place) for place in places)}
-            found = named or found
-        return tuple(sorted(found))
+        if places:
+            # 泰安审批局, 菏泽市审批局: the body of the place the question names
+            fitting = {e for e in exact | bare if self.entities[e].base != S.PLACE
+                       and any(self._in_place(e, place) for place in places)}
+            if fitting:
+                return tuple(sorted(fitting))
+        return tuple(sorted(exact or bare))
 
     def _in_place(self, entity_id: str, place_id: str) -> bool:
         place = self.entities[place_id].name
@@ -86,6 +98,14 @@ class EntityIndex:
         short = short_form(place) or place
         return any(n.startswith((place, short)) or f"中国人民政治协商会议{place}" in n or f"中共{place}" in n
                    for n in names)
+
+
+def _unknown_place_before(text: str, start: int, places: list[str]) -> bool:
+    """A division the question writes right before a body's short name that is not a place of
+    the graph (杭州市 in 杭州市行政审批服务局 asked of a graph without 杭州)."""
+    table = divisions()
+    return any(table.lookup(text[start - length:start]) for length in range(2, 8) if start - length >= 0) \
+        and not places
 
 
 def _bare_forms(form: str) -> set[str]:
@@ -96,9 +116,12 @@ def _bare_forms(form: str) -> set[str]:
     for scope in _SCOPES:
         if form.startswith(scope) and len(form) > len(scope) + 1:
             forms.add(form[len(scope):])
+    table = divisions()
     for place_end in range(2, min(len(form) - 1, 12)):
-        if form[:place_end].endswith(("省", "市", "县", "区", "旗", "州")):
+        if table.lookup(form[:place_end]):
             forms.add(form[place_end:])
+            if form[place_end - 1] in "省市县区":
+                forms.add(form[place_end - 1:])   # 市行政审批服务局: the scope stays
     for bare in list(forms):
         for short, full in _short_spellings():
             if bare.endswith(full) and len(short) >= 2:
