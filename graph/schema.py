@@ -57,6 +57,14 @@ END = "end"              # latest removal
 LAST_HELD = "last_held"  # latest date the post is stated as held
 STATUS = "status"        # current, former or pending
 
+#: What a HOLDS_POSITION evidence item says of the post (graph.extract.changes), and the status of
+#: a post over all its evidence (graph.tenure)
+HOLDS, APPOINTED, REMOVED, NOMINATED, ELECTED, PROPOSED = (
+    "holds", "appointed", "removed", "nominated", "elected", "proposed")
+OFFICE_CHANGES = (HOLDS, APPOINTED, REMOVED, NOMINATED, ELECTED, PROPOSED)
+CURRENT, FORMER, PENDING = "current", "former", "pending"
+POST_STATUSES = (CURRENT, FORMER, PENDING)
+
 #: Properties each base label may carry beyond the common ones (id, name, labels, aliases, sources).
 NODE_PROPERTIES = {
     PERSON: (),

@@ -17,10 +17,11 @@ from collections.abc import Iterable
 
 from graph import schema as S
 
-CURRENT, FORMER, PENDING = "current", "former", "pending"
+from graph.schema import APPOINTED, CURRENT, ELECTED, FORMER, HOLDS, NOMINATED, PENDING, PROPOSED, REMOVED
+
 #: Which status a change states on its own, and which of two statuses wins when dates cannot tell
-STATUS_OF_CHANGE = {"holds": CURRENT, "appointed": CURRENT, "elected": CURRENT, "removed": FORMER,
-                    "nominated": PENDING, "proposed": PENDING}
+STATUS_OF_CHANGE = {HOLDS: CURRENT, APPOINTED: CURRENT, ELECTED: CURRENT, REMOVED: FORMER,
+                    NOMINATED: PENDING, PROPOSED: PENDING}
 STATUS_PRECEDENCE = (PENDING, CURRENT, FORMER)
 
 
@@ -34,8 +35,8 @@ def tenure(evidence: Iterable) -> dict:
     changes = [(e.change, e.change_date or e.date) for e in evidence if e.change]
     if not changes:
         return {}
-    starts = [d for change, d in changes if change in ("appointed", "elected") and d]
-    ends = [d for change, d in changes if change == "removed" and d]
+    starts = [d for change, d in changes if change in (APPOINTED, ELECTED) and d]
+    ends = [d for change, d in changes if change == REMOVED and d]
     held = [d for change, d in changes if STATUS_OF_CHANGE[change] == CURRENT and d]
     out = {S.START: min(starts, default=None), S.END: max(ends, default=None),
            S.LAST_HELD: max(held, default=None)}

@@ -55,9 +55,8 @@ FONT_FAMILY = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingF
 NODE_FACTS = ((S.KIND, "类型"), (S.LEVEL, "级别"), (S.DATE, "日期"), (S.END_DATE, "结束日期"),
               (S.TITLE, "标题"), (S.PATH, "文件"))
 #: How hover text names changes of office and statuses of posts.
-CHANGE_CAPTIONS = {"holds": "任职", "appointed": "任命", "removed": "免去", "nominated": "提名",
-                   "elected": "当选", "proposed": "拟任"}
-STATUS_CAPTIONS = {"current": "现任", "former": "曾任", "pending": "待定"}
+CHANGE_CAPTIONS = dict(zip(S.OFFICE_CHANGES, ("任职", "任命", "免去", "提名", "当选", "拟任")))
+STATUS_CAPTIONS = dict(zip(S.POST_STATUSES, ("现任", "曾任", "待定")))
 #: Legend glyphs for vis shapes.
 SHAPE_GLYPHS = {"dot": "●", "box": "■", "square": "■", "diamond": "◆", "star": "★", "triangle": "▲"}
 #: vis-network as bundled with pyvis (the page must not fetch it from a CDN).
@@ -224,7 +223,7 @@ def evidence_source(item: dict) -> str:
     parts = [item["article"]]
     if item.get("date"):
         parts.append(item["date"])
-    if item.get("change") and item["change"] != "holds":
+    if item.get("change") and item["change"] != S.HOLDS:
         parts.append(f"{CHANGE_CAPTIONS[item['change']]} {item['change']} {item.get('change_date') or ''}".rstrip())
     return " · ".join(parts)
 
@@ -244,7 +243,7 @@ def edge_caption(data: dict) -> str:
 def dated(data: dict) -> dict:
     """When an edge held, for the page's date filter: from its start (else its first report) to its
     end, with no end while a post is current, else to its last report; undated edges never fade."""
-    last = None if data.get(S.STATUS) == "current" else data.get(S.END) or data.get(S.LAST_SEEN)
+    last = None if data.get(S.STATUS) == S.CURRENT else data.get(S.END) or data.get(S.LAST_SEEN)
     return {"first": data.get(S.START) or data.get(S.FIRST_SEEN), "last": last}
 
 

@@ -11,17 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.extract.analysis import Analysis
+from graph.schema import HOLDS, PROPOSED
 from graph.extract.dates import decision_date, stated_date
 from graph.extract.people import Post
 from graph.model import Span
-
-HOLDS = "holds"
-APPOINTED = "appointed"
-REMOVED = "removed"
-NOMINATED = "nominated"
-ELECTED = "elected"
-PROPOSED = "proposed"
-CHANGES = (HOLDS, APPOINTED, REMOVED, NOMINATED, ELECTED, PROPOSED)
 
 _CLAUSE_ENDS = "。；;！？!?\n：:，,"
 #: A heading line of an appointment list: 一、决定任命：
