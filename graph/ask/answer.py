@@ -18,6 +18,8 @@ from graph.ask.store import Link, Store
 from graph.extract.orgs import department_name
 from graph.lexicon import lexicon
 
+#: Words of a deputy's or member's post: not the 一把手
+_NOT_TOP = ("副", "成员", "委员", "常委", "助理", "调研员", "巡视员")
 #: Evidence sentences shown per answer row
 EVIDENCE_PER_ROW = 2
 #: How many example questions a help answer gives
@@ -130,11 +132,11 @@ class Asker:
         reforms, events, places = by_base.get(S.REFORM, []), by_base.get(S.EVENT, []), by_base.get(S.PLACE, [])
         count = self._has(question, "count")
         period = period_of(question, as_of)
-        ids = [m.candidates[0] for m in named]
         if self._has(question, "connection"):
-            if len(set(ids)) < 2:
+            pair = _connected_pair(plain(question), named)
+            if pair is None:
                 return self.help(question)  # 张青和某某有什么关系, with one of the two unknown here
-            return self.connection(question, ids[0], next(i for i in ids if i != ids[0]))
+            return self.connection(question, *pair)
         if places and not orgs and self._title_in(question):
             # 保山市长, 县长是谁: the body a title implies in the place named
             implied = self._implied_body(places[-1], self._title_in(question))
@@ -151,7 +153,8 @@ class Asker:
             return self.attended_by(question, persons[0], count, period)
         if orgs and not persons and (self._has(question, "who") or self._title_in(question)) \
                 and not self._has(question, "reforms"):
-            return self.holders(question, orgs[-1], self._title_in(question), as_of if as_of_given else None, count)
+            return self.holders(question, orgs[-1], self._titles_in(question), as_of if as_of_given else None, count,
+                                top=self._has(question, "top"))
         if reforms and not orgs:
             return self.promoters(question, reforms[0], places, count)
         if orgs and self._has(question, "reforms"):
@@ -163,7 +166,8 @@ class Asker:
         if persons:
             return self.posts(question, persons[0], count)
         if orgs:
-            return self.holders(question, orgs[-1], None, as_of if as_of_given else None, count)
+            return self.holders(question, orgs[-1], [], as_of if as_of_given else None, count,
+                                top=self._has(question, "top"))
         if places and self._has(question, "inside"):
             return self.inside(question, places[-1], count)
         return self.help(question)
@@ -176,11 +180,21 @@ class Asker:
         name = department_name(spec.implied_body, self.entities[place].name)
         return next((e.id for e in self.entities.values() if e.base == S.ORGANIZATION and e.name == name), None)
 
-    def _title_in(self, question: str) -> str | None:
-        """The post asked about (副局长); 负责人 and 领导 ask for any post."""
+    def _titles_in(self, question: str) -> list[str]:
+        """The posts asked about (局长和副局长: both; 副局长: not 局长); 负责人 and 领导 ask for any."""
         text = plain(question)
-        titles = [t for t in lexicon().titles if t in text and t not in self.cues["who"]]
-        return max(titles, key=len) if titles else None
+        found: list[tuple[int, int, str]] = []
+        for title in sorted(lexicon().titles, key=len, reverse=True):
+            if title in self.cues["who"]:
+                continue
+            for at in (m.start() for m in re.finditer(re.escape(title), text)):
+                if all(at + len(title) <= s or at >= e for s, e, _ in found):
+                    found.append((at, at + len(title), title))
+        return [title for _, _, title in sorted(found)]
+
+    def _title_in(self, question: str) -> str | None:
+        titles = self._titles_in(question)
+        return titles[-1] if titles else None
 
     # ---------------------------------------------------------------- rows
 
@@ -210,11 +224,16 @@ class Asker:
 
     # ---------------------------------------------------------------- kinds
 
-    def holders(self, question: str, org: str, title: str | None, on: datetime.date | None, count: bool) -> Answer:
-        """Who holds (a post in) a body; on a day when asked as of one; current holders first."""
+    def holders(self, question: str, org: str, titles: list[str], on: datetime.date | None, count: bool,
+                top: bool = False) -> Answer:
+        """Who holds (a post in) a body; on a day when asked as of one; current holders first; for
+        the 一把手, the posts without a deputy's or member's word."""
         links = self.store.links(org, S.HOLDS_POSITION, outgoing=False)
-        if title:
-            links = [link for link in links if title in (link.props.get(S.TITLE) or "").split("、")]
+        if titles:
+            links = [link for link in links if set(titles) & set((link.props.get(S.TITLE) or "").split("、"))]
+        elif top:
+            links = [link for link in links if any(not word.startswith(_NOT_TOP) and not word.endswith(_NOT_TOP)
+                                                   for word in (link.props.get(S.TITLE) or "").split("、"))] or links
         if on is not None:
             links = [link for link in links if tenure.held_on(link.props, on.isoformat())]
         else:
@@ -222,8 +241,8 @@ class Asker:
             links = current or links
         rows = [self._row(link.other, (link.props.get(S.TITLE, ""), link.props.get(S.STATUS, "")), link.evidence)
                 for link in links]
-        post = title or "负责人"
-        return self._listing(question, "holder", {"org": org, "title": title, "as_of": on and on.isoformat()},
+        post = "、".join(titles) or "负责人"
+        return self._listing(question, "holder", {"org": org, "titles": titles, "as_of": on and on.isoformat()},
                              rows, ("人物 person", "职务 title", "状态 status"), self._name(org), post, count,
                              f"图谱中没有{self._name(org)}{post}的记录。")
 
@@ -363,6 +382,33 @@ class Asker:
             if found is not None:
                 examples.append(phrase.format(found.name))
         return examples[:HELP_EXAMPLES]
+
+
+def _connected_pair(text: str, mentions: list[Mention]) -> tuple[str, str] | None:
+    """The two entities a question asks the connection of: the ones written right before and right
+    after 和 (与, 跟, 同), each the head of its phrase (洛阳市人社局的牛建勋 → 牛建勋); None when
+    either is not a known entity."""
+    by_start = {m.start: m for m in mentions}
+    titles = lexicon().titles
+    for joiner in re.finditer("[和与跟同及]", text):
+        # 巴特尔副市长和…: a post may follow the name
+        left = max((m for m in mentions if m.end <= joiner.start() and m.text not in titles
+                    and (m.end == joiner.start() or text[m.end:joiner.start()] in titles)),
+                   key=lambda m: m.end, default=None)
+        right = by_start.get(joiner.end())
+        # 淄博|市医保局: the place written before a body is part of the body's name
+        while right is not None and right.end in by_start and right.candidates[0].startswith(f"{S.PLACE}:"):
+            right = by_start[right.end]
+        if left is None or right is None:
+            continue
+        while text[right.end:right.end + 1] == "的" and right.end + 1 < len(text) and \
+                not any(cue in text[right.end + 1:right.end + 4] for cue in ("关系", "联系", "关联")):
+            right = by_start.get(right.end + 1)
+            if right is None:
+                return None   # 湄潭县委宣传部的某某: the person meant is not known
+        if left.candidates[0] != right.candidates[0]:
+            return left.candidates[0], right.candidates[0]
+    return None
 
 
 def render(answer: Answer, show_cypher: bool = False) -> str:

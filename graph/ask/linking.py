@@ -40,7 +40,9 @@ class EntityIndex:
         self.exact: dict[str, set[str]] = defaultdict(set)
         self.bare: dict[str, set[str]] = defaultdict(set)
         for entity in entities:
-            for form in {entity.name, *entity.aliases}:
+            # X暨Y is one event, called by either name
+            parts = entity.name.split("暨") if entity.base == S.EVENT and "暨" in entity.name else []
+            for form in {entity.name, *entity.aliases, *parts}:
                 form = plain(form)
                 if len(form) >= 2:
                     self.exact[form].add(entity.id)
