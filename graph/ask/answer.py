@@ -135,7 +135,7 @@ class Asker:
         if self._has(question, "connection"):
             pair = _connected_pair(plain(question), named)
             if pair is None:
-                return self.help(question)  # 张青和某某有什么关系, with one of the two unknown here
+                return self.help(question)  # 甲和乙有什么关系, with one of the two unknown here
             return self.connection(question, *pair)
         if places and not orgs and self._title_in(question):
             # 保山市长, 县长是谁: the body a title implies in the place named
