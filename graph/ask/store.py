@@ -23,23 +23,36 @@ MAX_CHAIN = 8
 EDGE_KEYS = (S.TITLE, S.STATUS, S.START, S.END, S.FIRST_SEEN, S.LAST_SEEN)
 NODE_KEYS = (S.DATE, S.END_DATE, S.LEVEL, S.KIND)
 
+_EDGE_COLUMNS = (f"RETURN b.{S.ID} AS other, " + ", ".join(f"r.{key} AS {key}" for key in EDGE_KEYS)
+                 + f", r.{EVIDENCE_JSON} AS evidence")
+#: The read primitives; those starting from a node name its base label (taken from the node's id),
+#: so that Neo4j looks the id up in the label's uniqueness index
 CYPHER = {
     "entities": (f"MATCH (n) WHERE NOT n:{S.ARTICLE} "
                  f"RETURN n.{S.ID} AS id, n.{S.NAME} AS name, n.{S.ALIASES} AS aliases, n.{S.LABEL} AS label, "
                  f"labels(n) AS labels"),
-    "node": (f"MATCH (n {{{S.ID}: $id}}) RETURN " + ", ".join(f"n.{key} AS {key}" for key in NODE_KEYS)),
-    "out": (f"MATCH (a {{{S.ID}: $id}})-[r]->(b) WHERE type(r) = $type "
-            f"RETURN b.{S.ID} AS other, " + ", ".join(f"r.{key} AS {key}" for key in EDGE_KEYS)
-            + f", r.{EVIDENCE_JSON} AS evidence"),
-    "in": (f"MATCH (a {{{S.ID}: $id}})<-[r]-(b) WHERE type(r) = $type "
-           f"RETURN b.{S.ID} AS other, " + ", ".join(f"r.{key} AS {key}" for key in EDGE_KEYS)
-           + f", r.{EVIDENCE_JSON} AS evidence"),
-    "chain": (f"MATCH (a {{{S.ID}: $from}}), (b {{{S.ID}: $to}}) "
-              f"MATCH p = allShortestPaths((a)-[*..{MAX_CHAIN}]-(b)) "
-              f"WHERE none(n IN nodes(p) WHERE n:{S.ARTICLE}) AND all(r IN relationships(p) WHERE type(r) IN $types) "
-              f"WITH p, [n IN nodes(p) | n.{S.ID}] AS ids ORDER BY ids LIMIT 1 "
-              f"RETURN [n IN nodes(p) | n.{S.ID}] AS ids, [r IN relationships(p) | type(r)] AS types"),
+    **{("node", label): (f"MATCH (n:{label} {{{S.ID}: $id}}) RETURN " + ", ".join(f"n.{key} AS {key}" for key in NODE_KEYS))
+       for label in S.BASE_LABELS},
+    **{("out", label): f"MATCH (a:{label} {{{S.ID}: $id}})-[r]->(b) WHERE type(r) = $type {_EDGE_COLUMNS}"
+       for label in S.BASE_LABELS},
+    **{("in", label): f"MATCH (a:{label} {{{S.ID}: $id}})<-[r]-(b) WHERE type(r) = $type {_EDGE_COLUMNS}"
+       for label in S.BASE_LABELS},
+    **{("chain", source, target): (
+        f"MATCH (a:{source} {{{S.ID}: $from}}), (b:{target} {{{S.ID}: $to}}) "
+        f"MATCH p = allShortestPaths((a)-[*..{MAX_CHAIN}]-(b)) "
+        f"WHERE none(n IN nodes(p) WHERE n:{S.ARTICLE}) AND all(r IN relationships(p) WHERE type(r) IN $types) "
+        f"WITH p, [n IN nodes(p) | n.{S.ID}] AS ids ORDER BY ids LIMIT 1 "
+        f"RETURN [n IN nodes(p) | n.{S.ID}] AS ids, [r IN relationships(p) | type(r)] AS types")
+       for source in S.BASE_LABELS for target in S.BASE_LABELS},
 }
+
+
+def label_of(node_id: str) -> str:
+    """The base label a node id starts with (Person:王伟@济宁市 → Person)."""
+    label = node_id.partition(":")[0]
+    if label not in S.BASE_LABELS:
+        raise ValueError(f"not a node id of the schema: {node_id!r}")
+    return label
 
 
 @dataclass(frozen=True)
@@ -63,9 +76,9 @@ class Store:
     """A read-only view of a graph; `statements` lists the Cypher of every primitive used."""
     statements: list[str] = field(default_factory=list)
 
-    def _used(self, name: str) -> None:
-        if CYPHER[name] not in self.statements:
-            self.statements.append(CYPHER[name])
+    def _used(self, key) -> None:
+        if CYPHER[key] not in self.statements:
+            self.statements.append(CYPHER[key])
 
 
 class GraphStore(Store):
@@ -81,12 +94,12 @@ class GraphStore(Store):
                 for node, data in self.graph.nodes(data=True) if S.ARTICLE not in data[S.LABELS]]
 
     def node(self, node_id: str) -> dict:
-        self._used("node")
+        self._used(("node", label_of(node_id)))
         data = self.graph.nodes[node_id]
         return {key: data.get(key) for key in NODE_KEYS}
 
     def links(self, node_id: str, rel_type: str, outgoing: bool = True) -> list[Link]:
-        self._used("out" if outgoing else "in")
+        self._used(("out" if outgoing else "in", label_of(node_id)))
         edges = (self.graph.out_edges(node_id, keys=True, data=True) if outgoing
                  else self.graph.in_edges(node_id, keys=True, data=True))
         return [Link(v if outgoing else u, {k: data[k] for k in EDGE_KEYS if data.get(k) not in (None, "")},
@@ -96,7 +109,7 @@ class GraphStore(Store):
 
     def chain(self, source: str, target: str) -> tuple[list[str], list[str]]:
         """The shortest chain of facts between two nodes (the one whose ids sort first)."""
-        self._used("chain")
+        self._used(("chain", label_of(source), label_of(target)))
         graph = self.graph
         facts = nx.Graph()
         facts.add_nodes_from(n for n, d in graph.nodes(data=True) if S.ARTICLE not in d[S.LABELS])
@@ -123,9 +136,9 @@ class Neo4jStore(Store):
         super().__init__()
         self.database = database
 
-    def _rows(self, name: str, **params) -> list[dict]:
-        self._used(name)
-        keys, records = self.database.query(CYPHER[name], params)
+    def _rows(self, key, **params) -> list[dict]:
+        self._used(key)
+        keys, records = self.database.query(CYPHER[key], params)
         return [dict(zip(keys, record.values())) for record in records]
 
     def entities(self) -> list[Entity]:
@@ -133,16 +146,17 @@ class Neo4jStore(Store):
                 for r in self._rows("entities")]
 
     def node(self, node_id: str) -> dict:
-        rows = self._rows("node", id=node_id)
+        rows = self._rows(("node", label_of(node_id)), id=node_id)
         return {key: _plain(rows[0][key]) for key in NODE_KEYS} if rows else {}
 
     def links(self, node_id: str, rel_type: str, outgoing: bool = True) -> list[Link]:
-        rows = self._rows("out" if outgoing else "in", id=node_id, type=rel_type)
+        rows = self._rows(("out" if outgoing else "in", label_of(node_id)), id=node_id, type=rel_type)
         return [Link(r["other"], {k: _plain(r[k]) for k in EDGE_KEYS if r[k] not in (None, "")},
                      tuple(json.loads(item) for item in r["evidence"] or ())) for r in rows]
 
     def chain(self, source: str, target: str) -> tuple[list[str], list[str]]:
-        rows = self._rows("chain", **{"from": source, "to": target, "types": list(CHAIN_TYPES)})
+        rows = self._rows(("chain", label_of(source), label_of(target)),
+                          **{"from": source, "to": target, "types": list(CHAIN_TYPES)})
         return (rows[0]["ids"], rows[0]["types"]) if rows else ([], [])
 
 
