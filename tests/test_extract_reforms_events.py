@@ -197,3 +197,8 @@ def test_those_who_unveil_or_launch_together_attend():
     facts, names = facts_of("4月2日，荆门市行政审批局举行揭牌仪式，市委常委、副市长伍一川，市政协副主席柏青共同为新大厅揭牌。")
     (event,) = [e.name for e in facts.entities if S.EVENT in e.labels]
     assert {p for p, ev, _ in relations(facts, names, S.ATTENDS) if ev == event} == {"伍一川", "柏青"}
+
+
+def test_a_newspaper_reports_reforms_it_does_not_promote():
+    facts, names = facts_of("2024-04-14 09:30 来源:淄博日报\n全市深入推进“一网通办”改革，群众办事更方便。")
+    assert not [r for r in relations(facts, names, S.PROMOTES) if r[0] == "淄博日报"]

@@ -19,6 +19,7 @@ _PASSIVE = re.compile(r"被$|由$")
 _LEVEL_RANK = {"province": 0, "city": 1, "district": 2, "county": 2, "town": 3, "street": 3,
                "village": 4, "community": 4}
 NON_PRIMARY_KINDS = ("cppcc", "congress")
+MEDIA = "media"
 MAX_ATTEND_GAP = 4
 MAX_GROUP_WORDS = 6
 #: Words for people present who are not named (…主要负责人以及企业代表参加), and how far such a
@@ -377,6 +378,8 @@ class FactsBuilder:
                 if self.text.startswith(pushes, when.end() if when else org.span.end):
                     return org
         for org in orgs:
+            if org.attrs.get("kind") == MEDIA:
+                continue  # 秦皇岛日报: a paper reports what bodies do, it is not one of them
             before = self.text[max(sentence_start, org.span.start - 3):org.span.start]
             if before.endswith(prepositions) or before.endswith(("的", "接受")):
                 continue
