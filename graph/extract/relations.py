@@ -57,15 +57,25 @@ class FactsBuilder:
         self.entities: dict[str, Entity] = {}
         self.entity_of: dict[int, str] = {}   # id(mention) → entity id
         self.relations: dict[tuple[str, str, str], Relation] = {}
+        self._sentences: dict[tuple[int, int], str] = {}
 
     # ------------------------------------------------------------------ evidence
+
+    def sentence_text(self, start: int, end: int) -> str:
+        """The article's text between two offsets, one string per sentence however many facts it
+        states (a large corpus keeps millions of evidence items while merging)."""
+        key = (start, end)
+        text = self._sentences.get(key)
+        if text is None:
+            text = self._sentences[key] = self.an.article.text[start:end]
+        return text
 
     def evidence(self, offset: int, change: OfficeChange | None = None) -> Evidence | None:
         sentence = self.an.doc.sentence_at(offset)
         if sentence is None:
             return None
         span = self.an.doc.original_span(sentence.start, sentence.end)
-        return Evidence(self.article_id, self.an.article.text[span.start:span.end], span.start, span.end,
+        return Evidence(self.article_id, self.sentence_text(span.start, span.end), span.start, span.end,
                         date=self.an.date, change=change and change.change, change_date=change and change.date)
 
     def relate(self, rel_type: str, source: str, target: str, offset: int,
@@ -179,7 +189,7 @@ class FactsBuilder:
                     continue
                 span = self.an.doc.original_span(sentence.start, sentence.end)
                 mention_span = self.an.doc.original_span(m.span.start, m.span.end)
-                evidence = Evidence(self.article_id, self.an.article.text[span.start:span.end],
+                evidence = Evidence(self.article_id, self.sentence_text(span.start, span.end),
                                     span.start, span.end, (mention_span.start, mention_span.end), self.an.date)
                 key = (self.article_node, S.MENTIONS, self.eid(m))
                 relation = self.relations.setdefault(key, Relation(S.MENTIONS, *key[::2], [], {}))
