@@ -202,3 +202,10 @@ def test_those_who_unveil_or_launch_together_attend():
 def test_a_newspaper_reports_reforms_it_does_not_promote():
     facts, names = facts_of("2024-04-14 09:30 来源:淄博日报\n全市深入推进“一网通办”改革，群众办事更方便。")
     assert not [r for r in relations(facts, names, S.PROMOTES) if r[0] == "淄博日报"]
+
+
+def test_an_event_named_only_by_its_host_in_a_relative_clause():
+    facts, names = facts_of("本报讯 2024年11月16日，记者从宿州市人民政府新闻办公室举行的新闻发布会上获悉，该市将推行“一网通办”改革。")
+    event = next(e for e in facts.entities if S.EVENT in e.labels)
+    assert event.name == "宿州市人民政府新闻办公室新闻发布会（2024-11-16）" and "新闻发布会" in event.aliases
+    assert ("宿州市人民政府新闻办公室", event.name, None) in relations(facts, names, S.ORGANIZES)

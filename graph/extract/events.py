@@ -26,7 +26,7 @@ _RELATIVE_BODIES = ("委", "政府", "人大", "政协", "人民政府")
 _PERSON_ACTIONS = ("主持", "出席", "参加", "列席", "宣布")
 HELD_NAME_MIN = 4
 #: Verbs by which a host holds an unnamed event (…召开了新闻发布会)
-HOLDING_UNNAMED = ("召开了", "举行了", "举办了", "召开", "举行", "举办")
+HOLDING_UNNAMED = ("召开了", "举行了", "举办了", "召开的", "举行的", "举办的", "召开", "举行", "举办")
 #: An unnamed event's kind is a word such as 发布会, 座谈会 (会议, 活动, 节 alone say too little)
 UNNAMED_KIND_MIN = 3
 #: Characters between a host and its verb (于11月20日, 联合, 今天上午)
