@@ -96,6 +96,7 @@ class Asker:
     def __init__(self, store: Store):
         self.store = store
         self.index = EntityIndex(store.entities())
+        self.index_statements = list(store.statements)   # how the names were read, once
         self.entities = self.index.entities
         names = Counter(e.name for e in self.entities.values() if e.base == S.PERSON)
         self.shared_names = frozenset(name for name, count in names.items() if count > 1)
@@ -109,7 +110,7 @@ class Asker:
         as_of = as_of or datetime.date.today()
         mentions = self.index.link(question)
         answer = self._answer(question, mentions, as_of, as_of_given)
-        answer.cypher = list(self.store.statements)
+        answer.cypher = [*self.index_statements, *self.store.statements]
         return answer
 
     def _has(self, question: str, kind: str) -> bool:
