@@ -1,5 +1,5 @@
 from graph import schema as S
-from tests.extract_helpers import entity, facts_of, relations
+from tests.extract_helpers import entity, facts_of, person_names, relations
 
 
 def test_several_titles_before_one_name_and_posts_in_two_bodies():
@@ -121,3 +121,17 @@ def test_a_bare_company_before_a_title_is_the_company_the_item_named():
     posts = relations(facts, names, S.HOLDS_POSITION)
     assert ("鞠一鸣", "潍坊禾丰农业科技有限公司", "总经理") in posts
     assert ("栾小川", "潍坊禾丰农业科技有限公司", "董事长") in posts
+
+
+def test_names_before_a_word_their_last_character_could_start():
+    # 所作: the name ends before it; 等 closes a list even after a character that starts a word (星等)
+    assert "卫东升" in person_names("会议学习了市长卫东升所作的《政府工作报告》。")
+    assert "卫东升所" not in person_names("会议学习了市长卫东升所作的《政府工作报告》。")
+    assert "韦文星" in person_names("韦文星等20名代表当选为县人大常委会委员。")
+
+
+def test_editor_credits_and_less_common_surnames():
+    facts, _ = facts_of("会议听取了工作汇报。\n责编:邝晓敏\n")
+    editor = next(e for e in facts.entities if e.name == "邝晓敏")
+    assert S.JOURNALIST in editor.labels
+    assert "楼卫红" in person_names("县长楼卫红出席会议并讲话。")

@@ -19,7 +19,7 @@ from graph.model import Mention, Span
 
 _PUNCT_AFTER_NAME = set(" \t\n,.;:!?()[]/、。，：；！？（）“”‘’\"'—…·-《》")
 _BYLINE_ROLE = re.compile(r"(见习记者|实习记者|特约记者|首席记者|本报记者|摄影记者|记者|通讯员|实习生"
-                          r"|责任编辑|编辑|审核|校对|撰稿)")
+                          r"|责任编辑|责编|编辑|审核|校对|撰稿)")
 _SPACED_NAME = re.compile(r"([\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff])(?=[ \u3000]|\n|$|摄)")
 #: A photo credit closing a line or a caption: 张三 摄, （舒 畅 摄）, 图为……。 陈 默 摄
 _PHOTO_CREDIT = re.compile(r"(?m)(?:^|(?<=[。（(]))[ \u3000]*([\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3})"
@@ -33,6 +33,8 @@ _VOTES = re.compile(r"(?:(?:以|获)?(?:[\d一二三四五六七八九十百千]
                     r"|等[\d一二三四五六七八九十百]+(?:名|位|人)(?:代表|同志|委员)?)$")
 MAX_VOTES = 12
 _NAME_JOINERS = ("、", "和", "及", "与")
+#: Words after a name that close it whatever word its last character could start (王文星等)
+_LIST_CLOSERS = ("等", "同志")
 #: Verbs after which a decision's list of names begins (宣布张三任…, 同意李四辞去…)
 _ANNOUNCING = ("宣布", "同意", "决定", "批准", "接受")
 #: How far before a cue of change (拟任, 当选为) the person it speaks of may be named
@@ -116,6 +118,7 @@ class PeopleFinder:
         surname = 2 if name[:2] in lex.compound_surnames else 1 if name[:1] in lex.surnames else 0
         return (surname and surname < len(name) <= MAX_TAGGED_NAME and all(CJK.match(c) for c in name)
                 and not self._not_a_name(start, end) and not _ordinary_word(name)
+                and not (len(name) - surname == 2 and self._word_across(end))   # 王勇|所作的
                 and not self._in_short_quote(start, end))
 
     def _in_short_quote(self, start: int, end: int) -> bool:
@@ -154,9 +157,10 @@ class PeopleFinder:
 
     def _word_across(self, end: int) -> bool:
         """满意作|为: the last character of a three-character name would form a word with the next
-        (jieba's 明说 in 古月明说 does not count: a verb of speech follows names)."""
+        (jieba's 明说 in 古月明说 does not count: a verb of speech follows names, and so do 等, 同志)."""
         token = self.an.token_at(end - 1)
-        return token is not None and token.start < end < token.end and not self.text.startswith(self.speech, end)
+        return (token is not None and token.start < end < token.end and not self.text.startswith(self.speech, end)
+                and not self.text.startswith(_LIST_CLOSERS, end))   # 王文星|等: 等 closes a list
 
     def _ends_name(self, end: int, followers: tuple[str, ...]) -> bool:
         text = self.text
