@@ -140,3 +140,10 @@ def test_local_places_and_their_bodies_are_keyed_by_their_county():
     assert S.display_name("Place:城关镇@沂水县", "城关镇") == "城关镇（沂水县）"
     assert S.display_name("Place:城关镇@#c", "城关镇") == "城关镇（见 c）"
     assert S.display_name("Place:沂水县", "沂水县") == "沂水县"
+
+
+def test_government_service_office_and_staffing_office_by_their_short_names():
+    facts, names = facts_of("郑州市召开会议。市政务办主任邓立新通报了情况，市编委办主要负责人参加。")
+    orgs = {e.name for e in facts.entities if S.ORGANIZATION in e.labels}
+    assert {"郑州市人民政府政务服务办公室", "郑州市机构编制委员会办公室"} <= orgs
+    assert ("邓立新", "郑州市人民政府政务服务办公室", "主任") in relations(facts, names, S.HOLDS_POSITION)
