@@ -46,9 +46,14 @@ def edge_scalar_keys(rel_type: str) -> tuple[str, ...]:
     return (S.FIRST_SEEN, S.LAST_SEEN) + S.RELATIONS[rel_type].properties
 
 
+def neo4j_key(text: str) -> bytes:
+    """Sort key of a string in Neo4j's order: Java compares UTF-16 code units, not code points."""
+    return text.encode("utf-16-be")
+
+
 def neo4j_order(values) -> list[str]:
-    """Distinct strings in Neo4j's order: Java compares UTF-16 code units, not code points."""
-    return sorted(set(values), key=lambda text: text.encode("utf-16-be"))
+    """Distinct strings in Neo4j's order."""
+    return sorted(set(values), key=neo4j_key)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from graph import schema as S
-from loaders.graph_records import EVIDENCE_JSON, neo4j_order
+from loaders.graph_records import EVIDENCE_JSON, neo4j_key, neo4j_order
 
 #: Relationship types a chain between two entities may use: facts, not "mentioned together"
 CHAIN_TYPES = tuple(t for t in S.RELATION_TYPES if t not in (S.MENTIONS, S.AUTHORED))
@@ -122,7 +122,7 @@ class GraphStore(Store):
             paths = list(nx.all_shortest_paths(facts, source, target))
         except (nx.NetworkXNoPath, nx.NodeNotFound):
             return [], []
-        best = min((p for p in paths if len(p) - 1 <= MAX_CHAIN), key=lambda p: [_java_order(n) for n in p],
+        best = min((p for p in paths if len(p) - 1 <= MAX_CHAIN), key=lambda p: [neo4j_key(n) for n in p],
                    default=None)
         if best is None:
             return [], []
@@ -133,8 +133,10 @@ class Neo4jStore(Store):
     """A Neo4j database loaded with `govkg load`, read in read transactions."""
 
     def __init__(self, database):
+        from loaders.neo4j import to_plain   # the driver's dates as ISO text, as the CLI prints them
         super().__init__()
         self.database = database
+        self._plain = to_plain
 
     def _rows(self, key, **params) -> list[dict]:
         self._used(key)
@@ -147,23 +149,14 @@ class Neo4jStore(Store):
 
     def node(self, node_id: str) -> dict:
         rows = self._rows(("node", label_of(node_id)), id=node_id)
-        return {key: _plain(rows[0][key]) for key in NODE_KEYS} if rows else {}
+        return {key: self._plain(rows[0][key]) for key in NODE_KEYS} if rows else {}
 
     def links(self, node_id: str, rel_type: str, outgoing: bool = True) -> list[Link]:
         rows = self._rows(("out" if outgoing else "in", label_of(node_id)), id=node_id, type=rel_type)
-        return [Link(r["other"], {k: _plain(r[k]) for k in EDGE_KEYS if r[k] not in (None, "")},
+        return [Link(r["other"], {k: self._plain(r[k]) for k in EDGE_KEYS if r[k] not in (None, "")},
                      tuple(json.loads(item) for item in r["evidence"] or ())) for r in rows]
 
     def chain(self, source: str, target: str) -> tuple[list[str], list[str]]:
         rows = self._rows(("chain", label_of(source), label_of(target)),
                           **{"from": source, "to": target, "types": list(CHAIN_TYPES)})
         return (rows[0]["ids"], rows[0]["types"]) if rows else ([], [])
-
-
-def _plain(value):
-    return value.iso_format() if hasattr(value, "iso_format") else value
-
-
-def _java_order(text: str) -> bytes:
-    """Neo4j orders strings by UTF-16 code units."""
-    return text.encode("utf-16-be")
