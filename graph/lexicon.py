@@ -20,7 +20,7 @@ def _rows(name: str) -> list[list[str]]:
     return rows
 
 
-def _words(name: str) -> list[str]:
+def words(name: str) -> list[str]:
     return [row[0] for row in _rows(name)]
 
 
@@ -92,7 +92,7 @@ def lexicon() -> Lexicon:
         departments[row[0]] = department
         for short in (row[2].split(",") if len(row) > 2 and row[2] else []):
             departments.setdefault(short, department)
-    surnames = _words("surnames.txt")
+    surnames = words("surnames.txt")
     verbs = {row[0]: tuple(row[1].split(",")) for row in _rows("verbs.tsv")}
     return Lexicon(
         titles=titles,
@@ -102,21 +102,21 @@ def lexicon() -> Lexicon:
         national_orgs={r[0]: (r[1], r[2] if len(r) > 2 else r[0]) for r in _rows("national_orgs.tsv")},
         surnames=frozenset(s for s in surnames if len(s) == 1),
         compound_surnames=frozenset(s for s in surnames if len(s) == 2),
-        person_roles=tuple(_words("person_roles.txt")),
+        person_roles=tuple(words("person_roles.txt")),
         verbs=verbs,
-        boundaries=frozenset(_words("boundaries.txt")),
+        boundaries=frozenset(words("boundaries.txt")),
         reform_cues={r[0]: r[1] for r in _rows("reform_cues.tsv")},
         known_reforms={r[0]: r[1] for r in _rows("reforms.txt")},
-        not_reforms=frozenset(_words("not_reforms.txt")),
-        event_suffixes=tuple(sorted(_words("event_suffixes.txt"), key=len, reverse=True)),
+        not_reforms=frozenset(words("not_reforms.txt")),
+        event_suffixes=tuple(sorted(words("event_suffixes.txt"), key=len, reverse=True)),
         event_aliases={r[0]: r[1] for r in _rows("event_aliases.tsv")},
-        media_suffixes=tuple(_words("media.txt")),
+        media_suffixes=tuple(words("media.txt")),
         local_bodies=tuple(sorted((LocalBody(r[0], tuple(r[1].split(",")), r[2], r[3])
                                    for r in _rows("local_bodies.tsv")), key=lambda b: -len(b.word))),
-        generic_places=tuple(_words("generic_places.txt")),
-        zones=tuple(sorted(_words("zones.txt"), key=len, reverse=True)),
+        generic_places=tuple(words("generic_places.txt")),
+        zones=tuple(sorted(words("zones.txt"), key=len, reverse=True)),
         all_verbs=frozenset(verb for words in verbs.values() for verb in words),
-        name_followers=tuple(_words("name_followers.txt")),
+        name_followers=tuple(words("name_followers.txt")),
         office_changes=_office_changes(),
         question_cues={row[0]: tuple(row[1].split(",")) for row in _rows("questions.tsv")},
     )

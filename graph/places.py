@@ -61,6 +61,34 @@ def _level(code: str, name: str) -> tuple[str, str | None]:
     return level, f"{province}{city}00"
 
 
+#: Autonomous areas are written by the place before their peoples and the kind of area:
+#: 黔东南苗族侗族自治州 → 黔东南州, 长阳土家族自治县 → 长阳县, 鄂温克族自治旗 → 鄂温克旗
+_AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+
+
+@cache
+def _peoples() -> tuple[str, ...]:
+    from graph.lexicon import words
+    return tuple(sorted(words("ethnic_groups.txt"), key=len, reverse=True))
+
+
+def autonomous_short_forms(name: str) -> list[str]:
+    """黔东南苗族侗族自治州 → [黔东南州, 黔东南]; [] for a name that is no autonomous area's."""
+    kind = next((k for k in _AUTONOMOUS if name.endswith(k)), None)
+    if kind is None:
+        return []
+    stem = name[: -len(kind)]
+    while True:
+        people = next((p for p in _peoples() if stem.endswith(p + "族")
+                       or len(p) > 1 and stem.endswith(p) and len(stem) > len(p)), None)
+        if people is None:
+            break
+        stem = stem[: -len(people) - (1 if stem.endswith(people + "族") else 0)]
+    if len(stem) < 2 or stem == name[: -len(kind)]:
+        return []
+    return [stem + _AUTONOMOUS[kind], stem]
+
+
 def short_form(name: str) -> str | None:
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
@@ -88,7 +116,11 @@ def divisions() -> Divisions:
     by_name: dict[str, list[Division]] = {}
     for division in by_code.values():
         by_name.setdefault(division.name, []).append(division)
-        short = short_form(division.name)
+        autonomous = autonomous_short_forms(division.name)
+        for form in autonomous:
+            if form == autonomous[0] or tags.get(form) in _PLACE_TAGS:
+                by_name.setdefault(form, []).append(division)
+        short = None if autonomous else short_form(division.name)
         # districts are written in full; a short form that is an ordinary word (安康, 白银) is not a place
         if (short and division.level != "district" and tags.get(short) in _PLACE_TAGS
                 and division.code[:2] not in _NO_SHORT_FORMS):

@@ -135,3 +135,8 @@ def test_editor_credits_and_less_common_surnames():
     editor = next(e for e in facts.entities if e.name == "邝晓敏")
     assert S.JOURNALIST in editor.labels
     assert "楼卫红" in person_names("县长楼卫红出席会议并讲话。")
+
+
+def test_names_without_a_surname_right_after_a_post():
+    facts, names = facts_of("市人大常委会副主任格桑卓玛主持会议。格桑卓玛指出，要优化营商环境。")
+    assert ("格桑卓玛", "市人大常委会", "副主任") in relations(facts, names, S.HOLDS_POSITION)

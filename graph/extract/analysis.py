@@ -8,8 +8,8 @@ from functools import cached_property
 
 import jieba.posseg
 
-from graph.extract.gazetteer import Hit, scan
-from graph.extract.tagger import LAC, Tagged, tagger
+from graph.extract.gazetteer import TITLE, Hit, scan
+from graph.extract.tagger import LAC, NONE, Tagged, tagger
 from graph.lexicon import lexicon, tokenizer
 from graph.model import Article
 from graph.text import Doc
@@ -111,24 +111,30 @@ class Analysis:
 
     @cached_property
     def name_windows(self) -> list[tuple[int, int]]:
+        return self._name_windows() if self.ner != NONE else []  # the rules alone read no windows
+
+    def _name_windows(self) -> list[tuple[int, int]]:
         """Stretches of text around every place a name can start, merged, within sentences.
 
         jieba's dictionary holds few personal names, so a name nearly always begins with a surname
         cut off as a word of its own (王|晓明, 欧阳|文华; a function word such as 于 or 和 is no
-        surname there) or is one of the names the dictionary tags as such (nr). Tagging only
-        around those keeps the model off most of the text."""
+        surname there) or is one of the names the dictionary tags as such (nr); names without a
+        surname (次仁央宗, 阿古拉) follow a post word. Tagging only around those keeps the model off
+        most of the text."""
         lex = self.lex
-        windows: list[tuple[int, int]] = []
+        starts = {hit.end for hit in self.hits.get(TITLE, [])}
         for token in self.tokens:
             word, tag = token.word, word_tag(token.word)
             cut_surname = len(word) == 1 and word in lex.surnames and tag not in WINDOW_STOP_TAGS \
                 or len(word) == 2 and word in lex.compound_surnames
-            if not cut_surname and not (tag or "").startswith("nr"):  # 李建国 is in jieba's dictionary
-                continue
-            sentence = self.doc.sentence_at(token.start)
-            low = max(token.start - NAME_WINDOW[0], sentence.start if sentence else 0)
-            high = min(token.start + NAME_WINDOW[1], sentence.end if sentence else len(self.text))
-            if high <= token.start:
+            if cut_surname or (tag or "").startswith("nr"):  # 李建国 is in jieba's dictionary
+                starts.add(token.start)
+        windows: list[tuple[int, int]] = []
+        for start in sorted(starts):
+            sentence = self.doc.sentence_at(start)
+            low = max(start - NAME_WINDOW[0], sentence.start if sentence else 0)
+            high = min(start + NAME_WINDOW[1], sentence.end if sentence else len(self.text))
+            if high <= start:
                 continue
             if windows and low <= windows[-1][1] and self.doc.sentence_at(windows[-1][0]) == sentence:
                 windows[-1] = (windows[-1][0], max(windows[-1][1], high))

@@ -18,7 +18,7 @@ from graph.extract.gazetteer import DEPARTMENT, MEDIA_SUFFIX, NATIONAL_ORG, ORG_
 from graph.model import Mention, Span
 from graph.places import divisions, short_form
 
-RELATIVE_SCOPES = "市区县省镇乡"
+RELATIVE_SCOPES = "市区县省镇乡州旗"
 NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央")
 #: Kinds of body whose organs carry the Bureau label.
 BUREAU_KINDS = {"government", "party", "congress", "cppcc", "court", "military"}
@@ -49,7 +49,9 @@ class Context:
             return same_sentence[-1] if same_sentence else self.city
         if scope == "省":
             return self.province
-        if scope in "区县":
+        if scope == "州":  # 州委, 州人大: the autonomous prefecture the article is about
+            return self.city if self.city and self.city.endswith("州") else None
+        if scope in "区县旗":
             before = [name for at, name in self.districts if at <= offset and name.endswith(scope)]
             if before:
                 return before[-1]
@@ -96,6 +98,7 @@ def find_orgs(an: Analysis, places: list[Mention], ctx: Context) -> list[Mention
         mention = _department(an, hit, place_by_end, ctx) or _committee_department(an, hit, candidates)
         if mention:
             candidates.append(mention)
+    candidates += _committees_in_full(an, places)
     suffixes = an.hits.get(ORG_SUFFIX, []) + an.hits.get(MEDIA_SUFFIX, [])
     department_ends = {m.span.end for m in candidates}
     for hit in _longest_per_end(suffixes):
@@ -105,6 +108,27 @@ def find_orgs(an: Analysis, places: list[Mention], ctx: Context) -> list[Mention
         if mention:
             candidates.append(mention)
     return _declared_short_names(an, _with_local_branches(_dedupe(candidates)))
+
+
+#: How a committee's formal name opens before its place: 政协X县第九届委员会, 中国共产党X市第十次委员会
+_COMMITTEE_OPENINGS = {"中国人民政治协商会议": "政协", "政协": "政协", "中国共产党": "委", "中共": "委"}
+_COMMITTEE_TERM = re.compile(r"(?:第?[一二三四五六七八九十百零\d]{1,4}[届次])?委员会")
+
+
+def _committees_in_full(an: Analysis, places: list[Mention]) -> list[Mention]:
+    """政协X旗第十一届委员会 is X旗's CPPCC committee, 中共X县第十五届委员会 its party committee."""
+    found = []
+    for place in places:
+        opening = next((o for o in _COMMITTEE_OPENINGS if an.text.endswith(o, 0, place.span.start)), None)
+        tail = _COMMITTEE_TERM.match(an.text, place.span.end)
+        if opening is None or tail is None or "level" not in place.attrs:
+            continue
+        start = place.span.start - len(opening)
+        canonical = department_name(_COMMITTEE_OPENINGS[opening], place.attrs["canonical"])
+        kind = "cppcc" if _COMMITTEE_OPENINGS[opening] == "政协" else "party"
+        found.append(_mention(start, tail.end(), an.text[start:tail.end()], canonical, kind,
+                              place=place.attrs["canonical"]))
+    return found
 
 
 def _declared_short_names(an: Analysis, mentions: list[Mention]) -> list[Mention]:
@@ -163,6 +187,8 @@ def _prefix(an: Analysis, start: int, place_by_end: dict[int, Mention], ctx: Con
     place = place_by_end.get(start)
     if place is not None:
         return place.span.start, place.surface, place.attrs["canonical"], True
+    if an.text.endswith(_REGION, 0, start) and ctx.province and ctx.province.endswith(_REGION):
+        return start - len(_REGION), _REGION, ctx.province, False  # 自治区政协 in a 宁夏 paper
     if start > 0 and an.text[start - 1] in RELATIVE_SCOPES:
         before = an.text[start - 2] if start > 1 else ""
         if not CJK.match(before) or an.is_stop_word(before) or before in "全本我该":
@@ -171,6 +197,8 @@ def _prefix(an: Analysis, start: int, place_by_end: dict[int, Mention], ctx: Con
     return None
 
 
+#: An autonomous region's papers name it by its kind alone, as others say 省
+_REGION = "自治区"
 #: 第十六届, 十六届: the term of a congress or committee, written between its place and its name
 _TERM = re.compile(r"第?[一二三四五六七八九十百零\d]{1,4}届$")
 MAX_TERM = 7

@@ -99,24 +99,27 @@ class PeopleFinder:
 
     # ------------------------------------------------------------------ names
 
-    def name_at(self, pos: int, followers: tuple[str, ...] = ()) -> tuple[int, int] | None:
+    def name_at(self, pos: int, followers: tuple[str, ...] = (), after_post: bool = False) -> tuple[int, int] | None:
         """A person's name starting at `pos`: a surname, one or two given-name characters, then
         something that ends a name (punctuation, a verb of speech, a function word); else the
-        name the trained tagger reads there, when it could be one."""
-        return self._ruled_name_at(pos, followers) or self._tagged_name_at(pos)
+        name the trained tagger reads there, when it could be one. Right after a post word
+        (`after_post`) the tagger's names need no surname: 副主任次仁央宗."""
+        return self._ruled_name_at(pos, followers) or self._tagged_name_at(pos, after_post)
 
-    def _tagged_name_at(self, pos: int) -> tuple[int, int] | None:
+    def _tagged_name_at(self, pos: int, after_post: bool = False) -> tuple[int, int] | None:
         end = self.an.tagged_persons.get(pos)
-        return (pos, end) if end is not None and self._could_be_name(pos, end) else None
+        return (pos, end) if end is not None and self._could_be_name(pos, end, after_post) else None
 
-    def _could_be_name(self, start: int, end: int) -> bool:
+    def _could_be_name(self, start: int, end: int, after_post: bool = False) -> bool:
         """Whether a span the tagger reads as a name passes what the rules know of names: a
-        surname and more, Chinese characters only, no body, title or village inside, not a
-        dictionary word, not a quoted term on its own (“X”)."""
+        surname and more (or, after a post word, two or more characters), Chinese characters
+        only, no body, title or village inside, not a dictionary word, not a quoted term on its
+        own (“X”)."""
         text, lex = self.text, self.an.lex
         name = text[start:end]
         surname = 2 if name[:2] in lex.compound_surnames else 1 if name[:1] in lex.surnames else 0
-        return (surname and surname < len(name) <= MAX_TAGGED_NAME and all(CJK.match(c) for c in name)
+        opens_like_a_name = surname and surname < len(name) or after_post and len(name) >= 2
+        return (opens_like_a_name and len(name) <= MAX_TAGGED_NAME and all(CJK.match(c) for c in name)
                 and not self._not_a_name(start, end) and not _ordinary_word(name)
                 and not (len(name) - surname == 2 and self._word_across(end))   # 王勇|所作的
                 and not self._in_short_quote(start, end))
@@ -257,7 +260,7 @@ class PeopleFinder:
     def _names_after(self, pos: int) -> list[tuple[int, int]]:
         names = []
         while True:
-            name = self.name_at(pos)
+            name = self.name_at(pos, after_post=True)
             if name is None:
                 return names
             names.append(name)
