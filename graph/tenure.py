@@ -17,11 +17,11 @@ from collections.abc import Iterable
 
 from graph import schema as S
 
-from graph.schema import APPOINTED, CURRENT, ELECTED, FORMER, HOLDS, NOMINATED, PENDING, PROPOSED, REMOVED
+from graph.schema import APPOINTED, CURRENT, ELECTED, FORMER, HELD, HOLDS, NOMINATED, PENDING, PROPOSED, REMOVED
 
 #: Which status a change states on its own, and which of two statuses wins when dates cannot tell
 STATUS_OF_CHANGE = {HOLDS: CURRENT, APPOINTED: CURRENT, ELECTED: CURRENT, REMOVED: FORMER,
-                    NOMINATED: PENDING, PROPOSED: PENDING}
+                    NOMINATED: PENDING, PROPOSED: PENDING, HELD: FORMER}
 STATUS_PRECEDENCE = (PENDING, CURRENT, FORMER)
 
 

@@ -55,7 +55,7 @@ FONT_FAMILY = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingF
 NODE_FACTS = ((S.KIND, "类型"), (S.LEVEL, "级别"), (S.DATE, "日期"), (S.END_DATE, "结束日期"),
               (S.TITLE, "标题"), (S.PATH, "文件"))
 #: How hover text names changes of office and statuses of posts.
-CHANGE_CAPTIONS = dict(zip(S.OFFICE_CHANGES, ("任职", "任命", "免去", "提名", "当选", "拟任")))
+CHANGE_CAPTIONS = dict(zip(S.OFFICE_CHANGES, ("任职", "任命", "免去", "提名", "当选", "拟任", "曾任")))
 STATUS_CAPTIONS = dict(zip(S.POST_STATUSES, ("现任", "曾任", "待定")))
 #: Legend glyphs for vis shapes.
 SHAPE_GLYPHS = {"dot": "●", "box": "■", "square": "■", "diamond": "◆", "star": "★", "triangle": "▲"}

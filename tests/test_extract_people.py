@@ -140,3 +140,15 @@ def test_editor_credits_and_less_common_surnames():
 def test_names_without_a_surname_right_after_a_post():
     facts, names = facts_of("市人大常委会副主任格桑卓玛主持会议。格桑卓玛指出，要优化营商环境。")
     assert ("格桑卓玛", "市人大常委会", "副主任") in relations(facts, names, S.HOLDS_POSITION)
+
+
+def test_posts_in_a_district_and_in_a_zone_before_one_name():
+    facts, names = facts_of("5月3日，城阳区委书记、青岛高新区工委书记赵明德带队到潍坊市考察学习。")
+    bodies = {body for person, body, _ in relations(facts, names, S.HOLDS_POSITION) if person == "赵明德"}
+    assert bodies == {"中共城阳区委", "中共青岛高新技术产业开发区工作委员会"}
+
+
+def test_short_forms_of_cities_that_the_dictionary_reads_as_names():
+    facts, _ = facts_of("采访团走进连云港。市委书记蒋文华介绍了情况。")
+    assert entity(facts, S.PLACE, "连云港市") is not None
+    assert entity(facts, S.ORGANIZATION, "中共连云港市委") is not None

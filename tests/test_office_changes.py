@@ -168,3 +168,11 @@ def test_the_day_in_a_news_address_dates_an_article_without_one():
     facts = extract(Article(id="u", path="u.txt", url="http://news.example.cn/xw/201905/t20190517_1.html",
                             text="济宁市行政审批服务局局长许文出席会议。"))
     assert facts.article.date == "2019-05-17"
+
+
+def test_a_post_of_the_past_is_held_never_current():
+    facts, names = facts_of("会议选举周立新为市长。周立新曾任成都市委常委。")
+    (post,) = [r for r in facts.relations if r.type == S.HOLDS_POSITION and names[r.target] == "中共成都市委"]
+    assert names[post.source] == "周立新"   # not 周立新曾: the cue is 曾任
+    assert [e.change for e in post.evidence] == [S.HELD]
+    assert tenure.tenure(post.evidence)[S.STATUS] == S.FORMER

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.extract.analysis import Analysis
-from graph.schema import HOLDS, PROPOSED
+from graph.schema import HELD, HOLDS, PROPOSED
 from graph.extract.dates import decision_date, stated_date
 from graph.extract.people import Post
 from graph.model import Span
@@ -31,8 +31,8 @@ class OfficeChange:
 
 def read_change(an: Analysis, name: Span, post: Post) -> OfficeChange:
     change = _stated_change(an, name, post)
-    if change == HOLDS:
-        return OfficeChange(HOLDS, None)
+    if change in (HOLDS, HELD):  # a state, not a change made on a day
+        return OfficeChange(change, None)
     sentence_start = an.sentence_start(post.start)
     date = stated_date(an, an.text[sentence_start:post.start]) or decision_date(an, post.start) or an.date
     return OfficeChange(change, date)

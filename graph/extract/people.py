@@ -99,12 +99,15 @@ class PeopleFinder:
 
     # ------------------------------------------------------------------ names
 
-    def name_at(self, pos: int, followers: tuple[str, ...] = (), after_post: bool = False) -> tuple[int, int] | None:
+    def name_at(self, pos: int, followers: tuple[str, ...] = (), after_post: bool = False,
+                ending_at: int | None = None) -> tuple[int, int] | None:
         """A person's name starting at `pos`: a surname, one or two given-name characters, then
         something that ends a name (punctuation, a verb of speech, a function word); else the
         name the trained tagger reads there, when it could be one. Right after a post word
-        (`after_post`) the tagger's names need no surname: 副主任次仁央宗."""
-        return self._ruled_name_at(pos, followers) or self._tagged_name_at(pos, after_post)
+        (`after_post`) the tagger's names need no surname: 副主任次仁央宗. With `ending_at`, only
+        a name that ends there (张涛|曾任: not 张涛曾)."""
+        found = self._ruled_name_at(pos, followers, ending_at) or self._tagged_name_at(pos, after_post)
+        return found if found is None or ending_at is None or found[1] == ending_at else None
 
     def _tagged_name_at(self, pos: int, after_post: bool = False) -> tuple[int, int] | None:
         end = self.an.tagged_persons.get(pos)
@@ -132,7 +135,7 @@ class PeopleFinder:
         closing = self.text.find("”", end, opening + SHORT_QUOTE + 2)
         return closing >= 0
 
-    def _ruled_name_at(self, pos: int, followers: tuple[str, ...]) -> tuple[int, int] | None:
+    def _ruled_name_at(self, pos: int, followers: tuple[str, ...], ending_at: int | None = None) -> tuple[int, int] | None:
         text, lex = self.text, self.an.lex
         for surname_len in (2, 1):
             surname = text[pos:pos + surname_len]
@@ -141,7 +144,7 @@ class PeopleFinder:
             for given in (2, 1):
                 end = pos + surname_len + given
                 name = text[pos:end]
-                if end > len(text) or not all(CJK.match(c) for c in name):
+                if end > len(text) or ending_at is not None and end != ending_at or not all(CJK.match(c) for c in name):
                     continue
                 if any(c in _NEVER_IN_NAME for c in name[surname_len:]) or _ordinary_word(name) \
                         or self._not_a_name(pos, end) or given == 2 and (
@@ -281,6 +284,11 @@ class PeopleFinder:
                 posts += self._bind(org, pending)
                 pending = []
                 pos = org.span.start
+            elif pending and pos in self.local_place_ending:  # 城阳区委书记、青岛高新区工委书记
+                place = self.local_place_ending[pos]
+                posts += self._local_offices(place, pending)
+                pending = []
+                pos = place.span.start
             elif pos - 1 >= 0 and self.text[pos - 1] in "、," and (
                     self.title_ending.get(pos - 1) or self.org_ending.get(pos - 1)):
                 if self.org_ending.get(pos - 1) and not pending:
@@ -469,7 +477,7 @@ class PeopleFinder:
         name can (after punctuation, a list's joiner or a cue like 任命, 免去), else one the tagger
         reads as a name (在本轮公示中 has no name in it)."""
         found = [name for length in (2, 3, 4) if end - length >= 0
-                 for name in [self.name_at(end - length, (follower,))] if name is not None and name[1] == end]
+                 for name in [self.name_at(end - length, (follower,), ending_at=end)] if name is not None]
         opened = [name for name in found if self._opens_name(name[0])]
         tagged = [name for name in found if self.an.tagged_persons.get(name[0]) == name[1]]
         return opened[-1] if opened else tagged[0] if tagged else None
