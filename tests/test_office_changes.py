@@ -8,7 +8,7 @@ from graph import schema as S
 from graph import tenure
 from graph.extract import extract
 from graph.model import Article, Evidence
-from tests.extract_helpers import facts_of
+from tests.extract_helpers import facts_of, relations
 from tests.tenure_articles import AFTER, BEFORE, HANDOVER, graph_of, post_edge
 
 LIST = ("浦江县人大常委会任免名单\n"
@@ -176,3 +176,19 @@ def test_a_post_of_the_past_is_held_never_current():
     assert names[post.source] == "周立新"   # not 周立新曾: the cue is 曾任
     assert [e.change for e in post.evidence] == [S.HELD]
     assert tenure.tenure(post.evidence)[S.STATUS] == S.FORMER
+
+
+def test_a_decision_read_whole_appointed_nominated_and_removed():
+    facts, names = facts_of("宣布省委决定：周明远任中共恩施州委委员、常委、副书记，提名为恩施州人民政府州长候选人；"
+                            "免去钱志华中共恩施州委副书记、常委、委员职务。")
+    changes = {(names[r.source], names[r.target], e.change) for r in facts.relations
+               if r.type == S.HOLDS_POSITION for e in r.evidence}
+    assert changes == {("周明远", "中共恩施土家族苗族自治州委", S.APPOINTED),
+                       ("周明远", "恩施土家族苗族自治州人民政府", S.NOMINATED),
+                       ("钱志华", "中共恩施土家族苗族自治州委", S.REMOVED)}
+
+
+def test_a_list_of_posts_with_colons():
+    facts, names = facts_of("新一届党政正职名单如下：\n南山区委书记：赵志强\n南山区代区长：钱立群")
+    posts = relations(facts, names, S.HOLDS_POSITION)
+    assert posts == {("赵志强", "中共南山区委", "书记"), ("钱立群", "南山区人民政府", "代区长")}

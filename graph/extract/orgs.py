@@ -197,6 +197,7 @@ def _prefix(an: Analysis, start: int, place_by_end: dict[int, Mention], ctx: Con
     return None
 
 
+_PARTY_PREFIXES = ("中国共产党", "中共")
 #: An autonomous region's papers name it by its kind alone, as others say 省
 _REGION = "自治区"
 #: 第十六届, 十六届: the term of a congress or committee, written between its place and its name
@@ -222,6 +223,9 @@ def _department(an: Analysis, hit: Hit, place_by_end, ctx: Context) -> Mention |
         start, written = hit.start, ""
     else:
         start, written, place, _ = prefix
+    party = next((p for p in _PARTY_PREFIXES if an.text.endswith(p, 0, start)), None)
+    if party and department.kind == "party":
+        start -= len(party)  # 中共恩施州委: the party's name written before the committee's place
     surface = an.text[start:hit.end]
     canonical = department_name(department.full, place, department.kind, written) if place else surface
     return _mention(start, hit.end, surface, canonical, department.kind, place=place)

@@ -166,7 +166,8 @@ class PeopleFinder:
         (jieba's 明说 in 古月明说 does not count: a verb of speech follows names, and so do 等, 同志)."""
         token = self.an.token_at(end - 1)
         return (token is not None and token.start < end < token.end and not self.text.startswith(self.speech, end)
-                and not self.text.startswith(_LIST_CLOSERS, end))   # 王文星|等: 等 closes a list
+                and not self.text.startswith(_LIST_CLOSERS, end)   # 王文星|等: 等 closes a list
+                and end not in self.blocked_starts)   # 钱志华|中共X委: a body or a post begins there
 
     def _ends_name(self, end: int, followers: tuple[str, ...]) -> bool:
         text = self.text
@@ -261,7 +262,10 @@ class PeopleFinder:
                         person.posts.append(post)
 
     def _names_after(self, pos: int) -> list[tuple[int, int]]:
+        """The names right after a post word: 局长张三, 副主任李四、王五; in a list of posts, 区长：张三."""
         names = []
+        if self.text[pos:pos + 1] in ("：", ":") and self.text[pos + 1:pos + 2] not in ("\n", ""):
+            pos += 1
         while True:
             name = self.name_at(pos, after_post=True)
             if name is None:
@@ -455,8 +459,9 @@ class PeopleFinder:
                 subject = self._sentence_subject(name_end) if text[name_end - 1:name_end] in "，," else None
                 if subject:
                     return [subject]
+                # 张三任…，提名为…: a clause opening with the cue goes on about the last person named
                 referred = self._referred(name_end)
-                if referred and name_end - referred[1] <= MAX_REFERENCE_GAP:
+                if referred and (name_end - referred[1] <= MAX_REFERENCE_GAP or text[name_end - 1] in "，,"):
                     return [referred]
         return []
 
