@@ -152,3 +152,11 @@ def test_short_forms_of_cities_that_the_dictionary_reads_as_names():
     facts, _ = facts_of("采访团走进连云港。市委书记蒋文华介绍了情况。")
     assert entity(facts, S.PLACE, "连云港市") is not None
     assert entity(facts, S.ORGANIZATION, "中共连云港市委") is not None
+
+
+def test_department_heads_written_short_and_a_preposition_is_no_surname():
+    facts, names = facts_of("经全体委员投票选举，旗委常委、组织部长李佳明出席会议。")
+    assert ("李佳明", "中共阿荣旗委组织部", "部长") not in relations(facts, names, S.HOLDS_POSITION)  # no place known
+    facts, names = facts_of("阿荣旗召开会议。经全体委员投票选举，旗委常委、组织部长李佳明出席会议。")
+    assert ("李佳明", "中共阿荣旗委组织部", "部长") in relations(facts, names, S.HOLDS_POSITION)
+    assert "经全体" not in person_names("阿荣旗召开会议。经全体委员投票选举，旗委常委、组织部长李佳明出席会议。")

@@ -47,6 +47,8 @@ SHORT_QUOTE = 12
 #: measure words, times, prepositions, conjunctions, particles, pronouns, localisers
 ORDINARY_TAGS = frozenset({"v", "vd", "vn", "d", "a", "ad", "an", "m", "q", "t", "TIME", "p", "c", "u",
                            "xc", "r", "f", "w"})
+#: The tagger's function words: a titled name cannot open with one (经|全体委员: no 经全体)
+FUNCTION_WORD_TAGS = frozenset({"p", "c", "u", "xc", "r", "d"})
 
 
 @dataclass
@@ -213,13 +215,17 @@ class PeopleFinder:
     def _vetoed(self, person: PersonMention) -> bool:
         """A name only the rules read, with nothing but its surname-like first character for it
         (常上门): dropped when the tagger reads ordinary words there, or a word running out of it.
-        Bylines, titled names and names after a word for people stay."""
-        if person.journalist or person.titled or person.introduced or self.an.ner == NO_TAGGER:
+        Bylines and names after a word for people stay; titled names too, unless the tagger reads
+        their first character as a function word (经|全体|委员)."""
+        if person.journalist or person.introduced or self.an.ner == NO_TAGGER:
             return False
         span = person.mention.span
         if self.an.tagged_person_chars.intersection(range(span.start, span.end)):
             return False
         words = self.an.tagged_words(span.start, span.end)
+        if person.titled:
+            return any(w.start == span.start and w.end == span.start + 1 and w.tag in FUNCTION_WORD_TAGS
+                       for w in words)
         return any(w.tag in ORDINARY_TAGS or w.start < span.start or w.end > span.end for w in words)
 
     def _spaced_name(self, pos: int) -> tuple[int, int] | None:
@@ -284,6 +290,8 @@ class PeopleFinder:
         pos = last_title.start
         while True:
             org = self.org_ending.get(pos)
+            if org is None and pending and pending[0].word == "部长":
+                org = self.org_ending.get(pos + 1)  # 组织部长: 组织部 and 部长 share their 部
             if org is not None and pending:
                 posts += self._bind(org, pending)
                 pending = []
