@@ -169,3 +169,9 @@ def test_an_autonomous_region_named_by_its_kind():
     posts = relations(facts, names, S.HOLDS_POSITION)
     assert ("马明远", "中共宁夏回族自治区委", "常委") in posts
     assert ("赵红梅", "中国人民政治协商会议宁夏回族自治区委员会", "副主席") in posts
+
+
+def test_new_areas_are_zones_but_not_every_new_area_is_one():
+    facts, names = facts_of("市委副书记、滨河新区党工委书记周海涛出席。要建设文明新区。")
+    assert ("周海涛", "中共滨河新区工作委员会", "党工委书记") in relations(facts, names, S.HOLDS_POSITION)
+    assert entity(facts, S.PLACE, "文明新区") is None

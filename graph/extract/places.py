@@ -17,6 +17,9 @@ _COUNTING = set("个位各全每首几多该此这那其暨")
 #: Local place endings and their level; development zones (合肥高新区) are governed like districts.
 LOCAL_LEVELS = {"街道": "street", "镇": "town", "乡": "town", "村": "village", "社区": "community",
                 **{zone: "district" for zone in lexicon().zones}}
+_NEW_AREA = "新区"
+#: Dictionary tags of common words (jieba reads 文明 as a name too)
+_COMMON_WORD_TAGS = frozenset({"n", "v", "vn", "a", "an", "ad", "d", "nr"})
 _LOCAL_SUFFIX = re.compile("|".join(sorted(LOCAL_LEVELS, key=len, reverse=True)))
 
 
@@ -66,6 +69,8 @@ def _local_places(an: Analysis, named: list[Mention]) -> list[Mention]:
         if start is None:
             continue
         name = text[start:suffix_end]
+        if match.group() == _NEW_AREA and word_tag(text[start:suffix_start]) in _COMMON_WORD_TAGS:
+            continue  # 建设文明新区: not every 新区 is a zone
         out.append(Mention(S.PLACE, name, Span(start, suffix_end), {
             "canonical": name, "level": LOCAL_LEVELS[match.group()]}))
         ends.add(suffix_end)
