@@ -160,3 +160,11 @@ def test_department_heads_written_short_and_a_preposition_is_no_surname():
     facts, names = facts_of("阿荣旗召开会议。经全体委员投票选举，旗委常委、组织部长李佳明出席会议。")
     assert ("李佳明", "中共阿荣旗委组织部", "部长") in relations(facts, names, S.HOLDS_POSITION)
     assert "经全体" not in person_names("阿荣旗召开会议。经全体委员投票选举，旗委常委、组织部长李佳明出席会议。")
+
+
+def test_names_without_a_surname_in_a_list_after_a_post_and_no_place_inside_a_name():
+    facts, names = facts_of("林芝市召开会议。市人大常委会副主任刘兴平、扎西、欧珠多吉、周传峰出席会议。")
+    holders = {person for person, body, _ in relations(facts, names, S.HOLDS_POSITION)
+               if body == "林芝市人民代表大会常务委员会"}
+    assert holders == {"刘兴平", "扎西", "欧珠多吉", "周传峰"}
+    assert entity(facts, S.PLACE, "兴平市") is None   # 兴平 of 刘兴平

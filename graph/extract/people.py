@@ -41,6 +41,9 @@ _ANNOUNCING = ("宣布", "同意", "决定", "批准", "接受")
 MAX_REFERENCE_GAP = 16
 #: Longest name taken from the tagger alone (four: 欧阳娜娜, 海来阿果; longer spans are fragments joined)
 MAX_TAGGED_NAME = 4
+MIN_LIST_ITEM, MAX_LIST_ITEM = 2, 4
+#: jieba's tags of proper names (persons, places, other names)
+PROPER_TAGS = ("nr", "ns", "nz")
 #: Quoted stretches up to this long are terms and slogans, not speech
 SHORT_QUOTE = 12
 #: The tagger's parts of speech that are no part of a name: verbs, adverbs, adjectives, numbers,
@@ -273,13 +276,27 @@ class PeopleFinder:
         if self.text[pos:pos + 1] in ("：", ":") and self.text[pos + 1:pos + 2] not in ("\n", ""):
             pos += 1
         while True:
-            name = self.name_at(pos, after_post=True)
+            name = self.name_at(pos, after_post=True) or (self._list_item(pos) if names else None)
             if name is None:
                 return names
             names.append(name)
             if self.text[name[1]:name[1] + 1] != "、":
                 return names
             pos = name[1] + 1
+
+    def _list_item(self, pos: int) -> tuple[int, int] | None:
+        """副主任刘兴平、扎西、欧珠多吉出席: in a list of names after a post, an item of two to four
+        characters is a name even when neither the rules nor the tagger read one (no surname)."""
+        for length in range(MIN_LIST_ITEM, MAX_LIST_ITEM + 1):
+            end = pos + length
+            if end > len(self.text) or not CJK.match(self.text[end - 1]):
+                return None
+            tag = word_tag(self.text[pos:end])  # jieba reads 扎西 as a place: only common words stop it
+            common = tag is not None and not tag.startswith(PROPER_TAGS)
+            if (self.text[end:end + 1] == "、" or self._ends_name(end, ())) and not common \
+                    and not self._not_a_name(pos, end) and pos not in self.blocked_starts:
+                return pos, end
+        return None
 
     def _posts_before(self, last_title: Hit) -> list[Post]:
         """Walk back from the title right before a name: titles joined by 、 wait for the body

@@ -30,6 +30,10 @@ def find_places(an: Analysis) -> list[Mention]:
     # glued to what follows (日照市委)
     named = [hit for hit in longest(an.hits.get(PLACE, []))
              if an.token_boundary(hit.start) and (hit.word in table.full_names or an.token_boundary(hit.end))]
+    # 兴平 in 副主任刘兴平 is part of a longer name the tagger reads: no place there, nor the article's city
+    names = an.tagged_persons.items()
+    named = [hit for hit in named if not any(start <= hit.start and hit.end <= end and end - start > len(hit.word)
+                                             for start, end in names)]
     mentioned_codes = {d.code for hit in named for d in table.lookup(hit.word)}
     for hit in named:
         division = _choose(table.lookup(hit.word), mentioned_codes)
