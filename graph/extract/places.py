@@ -63,13 +63,16 @@ def _local_places(an: Analysis, named: list[Mention]) -> list[Mention]:
     ends = {m.span.end for m in named}
     out: list[Mention] = []
     table_ends = {m.span.end for m in named}
+    # 和林格尔|新区: a county's short name before a local ending is that local place's name
+    short_forms = {m.span.end: m.span.start for m in named if m.surface != m.attrs["canonical"]}
     for match in _LOCAL_SUFFIX.finditer(text):
         suffix_start, suffix_end = match.start(), match.end()
         if suffix_end in table_ends and suffix_end - suffix_start == 1:
             continue  # the 乡 of 金乡 (县) ends a name from the table, not a township's
         if an.token_ending_at(suffix_end) is None or text.endswith(an.lex.generic_places, 0, suffix_end):
             continue
-        start = _local_name_start(an, suffix_start, ends)
+        start = short_forms.get(suffix_start) if len(match.group()) > 1 else None
+        start = start if start is not None else _local_name_start(an, suffix_start, ends)
         if start is None:
             continue
         name = text[start:suffix_end]
