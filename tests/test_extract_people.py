@@ -168,3 +168,8 @@ def test_names_without_a_surname_in_a_list_after_a_post_and_no_place_inside_a_na
                if body == "林芝市人民代表大会常务委员会"}
     assert holders == {"刘兴平", "扎西", "欧珠多吉", "周传峰"}
     assert entity(facts, S.PLACE, "兴平市") is None   # 兴平 of 刘兴平
+
+
+def test_a_post_in_brackets_after_the_name():
+    facts, names = facts_of("上海市政府新闻发布会举行。\n记者：请问如何推进？\n汤志远（市政府秘书长）：谢谢你提出的问题。")
+    assert ("汤志远", "上海市人民政府", "秘书长") in relations(facts, names, S.HOLDS_POSITION)

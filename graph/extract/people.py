@@ -201,6 +201,7 @@ class PeopleFinder:
     def find(self) -> list[PersonMention]:
         self._bylines()
         self._appositions()
+        self._posts_in_brackets()
         self._posts_after_names()
         self._roles()
         self._speakers()
@@ -283,6 +284,23 @@ class PeopleFinder:
             if self.text[name[1]:name[1] + 1] != "、":
                 return names
             pos = name[1] + 1
+
+    def _posts_in_brackets(self) -> None:
+        """汤志平（市政府秘书长）：, 张三(县长): a post in brackets right after the name, as
+        transcripts and lists of speakers write it."""
+        for title in self.titles:
+            if self.text[title.end:title.end + 1] not in ("）", ")"):
+                continue
+            posts = self._posts_before(title)
+            opening = min((p.start for p in posts), default=title.start)
+            if self.text[opening - 1:opening] not in ("（", "("):
+                continue
+            name = self._name_ending(opening - 1, self.text[opening - 1])
+            if name is None or not posts:
+                continue
+            person = self._add(*name, titled=True)
+            person.posts += [p for p in posts if all(p.org.attrs["canonical"] != q.org.attrs["canonical"]
+                                                     for q in person.posts)]
 
     def _list_item(self, pos: int) -> tuple[int, int] | None:
         """副主任刘兴平、扎西、欧珠多吉出席: in a list of names after a post, an item of two to four
