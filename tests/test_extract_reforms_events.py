@@ -209,3 +209,8 @@ def test_an_event_named_only_by_its_host_in_a_relative_clause():
     event = next(e for e in facts.entities if S.EVENT in e.labels)
     assert event.name == "宿州市人民政府新闻办公室新闻发布会（2024-11-16）" and "新闻发布会" in event.aliases
     assert ("宿州市人民政府新闻办公室", event.name, None) in relations(facts, names, S.ORGANIZES)
+
+
+def test_the_body_whose_decision_is_carried_out_does_not_promote():
+    facts, names = facts_of("推动更多事项“跨省通办”是落实党中央关于推进“一带一路”建设的有力举措。")
+    assert not relations(facts, names, S.PROMOTES)
