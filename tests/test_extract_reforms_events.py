@@ -214,3 +214,10 @@ def test_an_event_named_only_by_its_host_in_a_relative_clause():
 def test_the_body_whose_decision_is_carried_out_does_not_promote():
     facts, names = facts_of("推动更多事项“跨省通办”是落实党中央关于推进“一带一路”建设的有力举措。")
     assert not relations(facts, names, S.PROMOTES)
+
+
+def test_unquoted_reforms_systems_in_force_and_reforms_ending_in_hua():
+    facts, _ = facts_of("近年来，县里推行为民服务代理制。会上介绍了近年来我市审批服务便民化改革情况，"
+                        "回顾了我国行政审批制度改革的历程，让城乡居民真正体验数字化改革成果。")
+    reforms = {e.name for e in facts.entities if S.REFORM in e.labels}
+    assert reforms == {"为民服务代理制", "审批服务便民化改革", "行政审批制度改革"}

@@ -3,15 +3,15 @@
 - A quoted name counts when something marks it as an initiative: a cue noun after it (“X”平台,
   “X”改革, “X”扩面提质五大行动), a verb of pushing right before it (推行“X”), the list of
   nationally known reforms, or “X”打造成…平台. Quoted idioms and slogans are skipped.
-- Known reform names count unquoted too; so do long names ending in 改革试点/制度改革 and lists
-  closed by N大(专项)行动; policy documents in 《》.
+- Known reform names count unquoted too; so do long names ending in 改革试点/制度改革/化改革, lists
+  closed by N大(专项)行动, systems put in force (推行首问负责制); policy documents in 《》.
 """
 from __future__ import annotations
 
 import re
 
 from graph import schema as S
-from graph.extract.analysis import CJK, Analysis
+from graph.extract.analysis import CJK, Analysis, word_tag
 from graph.extract.gazetteer import KNOWN_REFORM, EVENT_SUFFIX
 from graph.model import Mention, Span
 
@@ -20,7 +20,12 @@ _PREFIX = re.compile(r"[0-9A-Za-z]+$")
 _TAIL = re.compile(r"[\u4e00-\u9fff]{0,6}?[一二三四五六七八九十两\d]+大(?:专项)?(?:行动|工程|计划|战略)")
 _LIST_PROGRAMME = re.compile(
     r"((?:[\u4e00-\u9fff]{3,14}、){1,6}[\u4e00-\u9fff]{3,14}?)([一二三四五六七八九十两\d]+大(?:专项)?(?:行动|工程|战略|任务))")
-_UNQUOTED = re.compile(r"[\u4e00-\u9fff]{4,30}?(?:改革试点|制度改革|方式改革|机制改革|体制改革|所有制改革|保险试点|建设试点)")
+#: (…化改革 only after a few characters: 审批服务便民化改革, not 城乡居民真正体验数字化改革)
+_HUA_REFORM = "化改革"
+_UNQUOTED = re.compile(r"[\u4e00-\u9fff]{4,30}?(?:改革试点|制度改革|方式改革|机制改革|体制改革|所有制改革|保险试点|建设试点)"
+                       r"|[\u4e00-\u9fff]{2,6}?化改革")
+#: A system of work put in force, named unquoted after the verb: 推行首问负责制, 实行为民服务代理制
+_SYSTEM = re.compile(r"(?:推行|实行|推广|全面推行|全面实行|探索推行)([\u4e00-\u9fff]{3,10}?制)(?![度定约])")
 _POLICY = re.compile(r"《([^《》\n]{4,60}?(?:意见|方案|办法|规定|条例|通知|规划|纲要|决定|细则|指引|清单|计划))》")
 #: A titled programme: 《问政…》栏目, 开设《…》专栏.
 _PROGRAMME = re.compile(r"(?<=开设|推出|播出|上线|打造|开办)《([^《》\n]{2,20})》|《([^《》\n]{2,20})》(?=栏目|节目|专栏|专题)")
@@ -76,7 +81,7 @@ def find_reforms(an: Analysis) -> list[Mention]:
                                {"canonical": hit.word, "kind": an.lex.known_reforms[hit.word]}))
     out += _listed_programmes(an)
     out += _unquoted_reforms(an)
-    for pattern, kind in ((_POLICY, "policy"), (_PROGRAMME, "programme")):
+    for pattern, kind in ((_POLICY, "policy"), (_PROGRAMME, "programme"), (_SYSTEM, "reform")):
         for match in pattern.finditer(text):
             group = match.lastindex  # the programme pattern has two alternatives
             out.append(Mention(S.REFORM, match.group(group), Span(match.start(group), match.end(group)),
@@ -158,9 +163,19 @@ def _unquoted_reforms(an: Analysis) -> list[Mention]:
         # 深化…制度改革, 扩大…试点: a verb in front pushes the reform, it is not its name
         while (token := an.token_at(start)) is not None and token.word in an.lex.all_verbs and token.end < end:
             start = token.end
+        if match.group().endswith(_HUA_REFORM):  # 城乡居民真正|体验数字化改革: the name starts after an adverb
+            start = max([t.end for t in _tokens(an, start, end) if word_tag(t.word) in ("d", "ad")], default=start)
         name = an.text[start:end]
         if len(name) >= 8 and not any(c in "和与及或" for c in name):
             out.append(Mention(S.REFORM, name, Span(start, end), {"canonical": name, "kind": "reform"}))
+    return out
+
+
+def _tokens(an: Analysis, start: int, end: int) -> list:
+    out, offset = [], start
+    while offset < end and (token := an.token_at(offset)) is not None:
+        out.append(token)
+        offset = token.end
     return out
 
 
