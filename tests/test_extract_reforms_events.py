@@ -221,3 +221,10 @@ def test_unquoted_reforms_systems_in_force_and_reforms_ending_in_hua():
                         "回顾了我国行政审批制度改革的历程，让城乡居民真正体验数字化改革成果。")
     reforms = {e.name for e in facts.entities if S.REFORM in e.labels}
     assert reforms == {"为民服务代理制", "审批服务便民化改革", "行政审批制度改革"}
+
+
+def test_a_press_conference_named_by_its_relative_body_and_its_speakers_attend():
+    facts, names = facts_of("2018年4月12日市政府新闻发布会问答实录\n\n  1、记者：上海为何提出建设智慧政府？\n\n"
+                            "  汤志远（市政府秘书长）：谢谢你提出的问题。")
+    assert entity(facts, S.EVENT, "上海市政府新闻发布会") is not None
+    assert ("汤志远", "上海市政府新闻发布会", None) in relations(facts, names, S.ATTENDS)

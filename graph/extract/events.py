@@ -29,6 +29,9 @@ HELD_NAME_MIN = 4
 HOLDING_UNNAMED = ("召开了", "举行了", "举办了", "召开的", "举行的", "举办的", "召开", "举行", "举办")
 #: An unnamed event's kind is a word such as 发布会, 座谈会 (会议, 活动, 节 alone say too little)
 UNNAMED_KIND_MIN = 3
+#: Characters allowed between a relative body and the event's ending (市委常委会会议: 常委会)
+RELATIVE_EVENT_MIDDLE = 3
+_PRESS_EVENTS = ("发布会", "新闻发布会", "通气会", "吹风会")
 #: Characters between a host and its verb (于11月20日, 联合, 今天上午)
 HOST_GAP = 12
 
@@ -57,7 +60,8 @@ def find_events(an: Analysis, ctx: Context | None = None, hosts: list[Mention] =
         name = _LEADING_NOISE.sub("", text[start:end])
         start = end - len(name)
         quoted = text[start - 1:start] in ("“", "‘")
-        has_place = any(start <= p.start and p.end <= hit.start for p in an.hits.get(PLACE, []))
+        has_place = any(start <= p.start and p.end <= hit.start for p in an.hits.get(PLACE, [])) \
+            or _held_by_relative_body(an, name, hit.word, start, ctx)
         # 举行立功喜报送达仪式: a name right after the verb that holds it is an event however plain
         held = text.endswith(HOLDING, 0, start) and len(name) - len(hit.word) >= HELD_NAME_MIN
         if _COUNTED.match(name):
@@ -100,6 +104,15 @@ def _unnamed(an: Analysis, name: str, start: int, end: int, hosts: list[Mention]
     date = date_before(an, sentence_start, start)
     return Mention(S.EVENT, name, Span(start, end), {
         "canonical": f"{canonical}（{date}）" if date else canonical, "aliases": [canonical], "unnamed": True})
+
+
+def _held_by_relative_body(an: Analysis, name: str, ending: str, start: int, ctx: Context | None) -> bool:
+    """市政府新闻发布会: the article's city's government's, a named event; a body's own press events
+    only (a 市人大机关会议 is no event of the day, nor 市委书记某某主持会议 a name)."""
+    body = next((b for b in _RELATIVE_BODIES if name[1:].startswith(b)), None)
+    return ending in _PRESS_EVENTS and body is not None \
+        and len(name) - 1 - len(body) - len(ending) <= RELATIVE_EVENT_MIDDLE \
+        and _placed(an, name, start, ctx) != name
 
 
 def _placed(an: Analysis, name: str, start: int, ctx: Context | None) -> str:

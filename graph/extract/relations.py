@@ -36,7 +36,9 @@ _GOING_ON = ("同时", "此外", "另外", "还", "并", "今年以来", "下一
 _WHEN = re.compile(r"(?:于|在)[0-9一二三四五六七八九十零〇年月日上下半今去前初底以来]{1,10}")
 _BRIEFINGS = ("发布会", "通气会", "吹风会")
 #: What those who speak at a briefing do there
-_PRESENTING = ("介绍", "通报", "发布", "解读")
+_PRESENTING = ("介绍", "通报", "发布", "解读", "：", ":")  # a speaker's line in a transcript: 汤某（秘书长）：
+#: A post in brackets after a name (汤某（市政府秘书长）), passed over between the name and its verb
+_BRACKETED = re.compile(r"[（(][^（()）\n]{1,20}[)）]")
 _AT_THE_EVENT = re.compile(r"^(?:在|于)(?:[^,，。;；、]{0,8}?(?:会|仪式|式|活动|会议|节|论坛)(?:上|现场)|(?:活动)?现场)")
 #: A sentence set at the event: 会上，… / 恳谈会上，… / 仪式上，…
 _AT_OPENING = re.compile(r"^[^,，。;；、]{0,12}?(?:会|仪式|式|活动|节|论坛)(?:上|期间)[，,]")
@@ -340,6 +342,9 @@ class FactsBuilder:
         for person in sorted(persons, key=lambda m: m.span.start):
             pending.append(person)
             after = self.text[person.span.end:min(end, person.span.end + MAX_ATTEND_GAP + 12)]
+            bracket = _BRACKETED.match(after)
+            if bracket:
+                after = after[bracket.end():]
             # 在会上表示, 在现场介绍: whoever speaks at the event attends it
             at_event = _AT_THE_EVENT.match(after)
             said = verbs + self.an.lex.verbs["speech"] if at_event or speech_counts else verbs
