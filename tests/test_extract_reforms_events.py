@@ -228,3 +228,12 @@ def test_a_press_conference_named_by_its_relative_body_and_its_speakers_attend()
                             "  汤志远（市政府秘书长）：谢谢你提出的问题。")
     assert entity(facts, S.EVENT, "上海市政府新闻发布会") is not None
     assert ("汤志远", "上海市政府新闻发布会", None) in relations(facts, names, S.ATTENDS)
+
+
+def test_a_delegations_visit_is_an_event_held_where_it_goes():
+    facts, names = facts_of("鄂尔多斯市党政考察团来呼和浩特市考察\n\n12月28日，考察团赴我市进行了为期两天的考察。\n\n"
+                            "呼和浩特市委书记王建国、鄂尔多斯市委书记李明理参加考察活动。")
+    visit = "鄂尔多斯市党政考察团来呼和浩特市考察"
+    assert entity(facts, S.EVENT, visit) is not None
+    assert relations(facts, names, S.HELD_IN) >= {(visit, "呼和浩特市", None)}
+    assert {p for p, e, _ in relations(facts, names, S.ATTENDS) if e == visit} == {"王建国", "李明理"}

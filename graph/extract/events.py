@@ -10,6 +10,7 @@ from graph.extract.analysis import CJK, Analysis, word_tag
 from graph.extract.gazetteer import EVENT_ALIAS, EVENT_SUFFIX, PLACE
 from graph.extract.orgs import RELATIVE_SCOPES, Context
 from graph.extract.dates import DATE, DATELINE_PART, DAY, date_before
+from graph.lexicon import alternation
 from graph.model import Mention, Span
 
 WEAK_ENDINGS = ("活动", "会议", "仪式", "展览", "比赛", "对话", "演出", "节", "大会", "论坛", "发布会", "新闻发布会")
@@ -29,6 +30,7 @@ HELD_NAME_MIN = 4
 HOLDING_UNNAMED = ("召开了", "举行了", "举办了", "召开的", "举行的", "举办的", "召开", "举行", "举办")
 #: An unnamed event's kind is a word such as 发布会, 座谈会 (会议, 活动, 节 alone say too little)
 UNNAMED_KIND_MIN = 3
+MAX_VISITED = 12
 #: Characters allowed between a relative body and the event's ending (市委常委会会议: 常委会)
 RELATIVE_EVENT_MIDDLE = 3
 _PRESS_EVENTS = ("发布会", "新闻发布会", "通气会", "吹风会")
@@ -72,7 +74,26 @@ def find_events(an: Analysis, ctx: Context | None = None, hosts: list[Mention] =
                 found.append(unnamed)
             continue
         found.append(Mention(S.EVENT, name, Span(start, end), {"canonical": _placed(an, name, start, ctx)}))
+    found += _visits(an)
     return _maximal(_named_elsewhere(found))
+
+
+def _visits(an: Analysis) -> list[Mention]:
+    """X考察团来Y考察, X代表团赴Y调研: a delegation's visit, named by the words that delimit it, when
+    its host and the place it visits are named places. It is held in the place visited."""
+    verbs = an.lex.verbs
+    pattern = re.compile(f"(?:{alternation(verbs['delegation'])})(?:一行)?(?:来|到|赴)"
+                         f"([\u4e00-\u9fff]{{2,{MAX_VISITED}}}?)(?:{alternation(verbs['visit'])})")
+    places = {(p.start, p.end) for p in an.hits.get(PLACE, [])}
+    out = []
+    for match in pattern.finditer(an.text):
+        start = _extend_left(an, match.start())
+        if start == match.start() or not any(start <= p_start < match.start() for p_start, _ in places) \
+                or match.span(1) not in places:
+            continue
+        name = an.text[start:match.end()]
+        out.append(Mention(S.EVENT, name, Span(start, match.end()), {"canonical": name, "held_from": match.start(1)}))
+    return out
 
 
 def _named_elsewhere(found: list[Mention]) -> list[Mention]:

@@ -247,8 +247,9 @@ class FactsBuilder:
                 for place in self.places:
                     if place.span.start == at and place.span.end == event.span.end + held.end(1):
                         self.relate(S.HELD_IN, self.eid(event), self.eid(place), event.span.start)
+            held_from = event.attrs.get("held_from", event.span.start)  # a visit's: the place visited
             for place in self.places:
-                if event.span.start <= place.span.start and place.span.end <= event.span.end:
+                if held_from <= place.span.start and place.span.end <= event.span.end:
                     self.relate(S.HELD_IN, self.eid(event), self.eid(place), event.span.start)
                     break
 
