@@ -173,3 +173,11 @@ def test_names_without_a_surname_in_a_list_after_a_post_and_no_place_inside_a_na
 def test_a_post_in_brackets_after_the_name():
     facts, names = facts_of("上海市政府新闻发布会举行。\n记者：请问如何推进？\n汤志远（市政府秘书长）：谢谢你提出的问题。")
     assert ("汤志远", "上海市人民政府", "秘书长") in relations(facts, names, S.HOLDS_POSITION)
+
+
+def test_wire_bylines_bylines_run_together_and_a_closing_credit():
+    facts, names = facts_of("中新网甘肃新闻10月11日电 (史静远 李亚明)“以前开证明很麻烦”。\n"
+                            "某报讯(记者张云海通讯员向龙华报道)21日，会议召开。\n"
+                            "江津区还与雄安新区签订了协议。江津区融媒体中心 贺明奎")
+    authors = {names[r.source] for r in facts.relations if r.type == S.AUTHORED}
+    assert authors == {"史静远", "李亚明", "张云海", "向龙华", "贺明奎"}

@@ -15,6 +15,7 @@ from graph.extract.gazetteer import DEPARTMENT, PERSON_ROLE, TITLE, Hit, longest
 from graph.extract.orgs import Context, department_name, expand_abbreviations
 from graph.extract.places import LOCAL_LEVELS
 from graph.extract.tagger import NONE as NO_TAGGER
+from graph.lexicon import alternation
 from graph.model import Mention, Span
 
 _PUNCT_AFTER_NAME = set(" \t\n,.;:!?()[]/、。，：；！？（）“”‘’\"'—…·-《》")
@@ -24,6 +25,9 @@ _SPACED_NAME = re.compile(r"([\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff])(?=[ \
 #: A photo credit closing a line or a caption: 张三 摄, （舒 畅 摄）, 图为……。 陈 默 摄
 _PHOTO_CREDIT = re.compile(r"(?m)(?:^|(?<=[。（(]))[ \u3000]*([\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3})"
                            r"[ \u3000]*摄[ \u3000]*(?:$|[）)])")
+#: A wire service's byline after its dateline: …10月11日电 (张三 李四), …讯（王五）
+_WIRE_BYLINE = re.compile(r"\d日(?:电|讯)[ \u3000]*[（(]((?:[\u4e00-\u9fff]{2,4}[ \u3000、]*){1,4})[)）]")
+_BYLINE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 #: How a news item refers back to the company it is about.
 _BARE_COMPANY = ("该公司", "该企业", "公司", "企业")
 _NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又已该这那")
@@ -238,6 +242,15 @@ class PeopleFinder:
         return (pos, match.end(1)) if match and match.group(1)[0] in self.an.lex.surnames else None
 
     def _bylines(self) -> None:
+        # 中新网甘肃新闻10月11日电 (张三 李四); 江津区融媒体中心 王五 closing the article
+        media = alternation(self.an.lex.media_suffixes)
+        for pattern in (_WIRE_BYLINE, re.compile(f"(?m)(?:{media})[ \u3000]+([^\n]{{2,12}})$")):
+            for match in pattern.finditer(self.text):
+                names = [self.name_at(m.start(), ending_at=m.end())
+                         for m in _BYLINE_NAME.finditer(self.text, match.start(1), match.end(1))]
+                if names and all(names):
+                    for name in names:
+                        self._add(*name, journalist=True)
         for match in _PHOTO_CREDIT.finditer(self.text):
             name = self.name_at(match.start(1)) or self._spaced_name(match.start(1))
             if name is not None and name[1] == match.end(1):
@@ -251,8 +264,9 @@ class PeopleFinder:
                 name = self.name_at(pos) or self._spaced_name(pos)
                 if name is None:
                     break
-                if not found_one and pos == match.end() and self.text[name[1]:name[1] + 1] not in " /)、\n摄":
-                    break  # "记者采访时": a name glued to 记者 must still end like a byline
+                if not found_one and pos == match.end() and self.text[name[1]:name[1] + 1] not in " /)、\n摄" \
+                        and not _BYLINE_ROLE.match(self.text, name[1]) and not self.text.startswith("报道", name[1]):
+                    break  # "记者采访时": a name glued to 记者 must still end like a byline (记者张三通讯员李四报道)
                 self._add(*name, journalist=True)
                 found_one = True
                 pos = name[1]
