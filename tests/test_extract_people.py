@@ -181,3 +181,9 @@ def test_wire_bylines_bylines_run_together_and_a_closing_credit():
                             "江津区还与雄安新区签订了协议。江津区融媒体中心 贺明奎")
     authors = {names[r.source] for r in facts.relations if r.type == S.AUTHORED}
     assert authors == {"史静远", "李亚明", "张云海", "向龙华", "贺明奎"}
+
+
+def test_a_name_the_tagger_runs_into_the_next_verb_is_the_name_already_given():
+    names = person_names("青海省政务公开领导小组副组长、副省长王令浚为新建行政服务中心揭牌，并对中心建设提出要求。"
+                         "王令浚察看了行政服务中心的管理运行情况，听取中心汇报。")
+    assert names == ["王令浚"]

@@ -216,7 +216,10 @@ class PeopleFinder:
         """Names the trained tagger finds where no rule looked (a plain sentence, an unusual word
         after the name), each once: a span overlapping a name already found is left to the rules."""
         taken = {at for start, end in self.found for at in range(start, end)}
+        known = {self.text[start:end] for start, end in self.found}
         for start, end in self.an.tagged_persons.items():
+            # 王令浚察看: the tagger took a character of the verb into a name the article already gave
+            end = next((start + len(k) for k in known if self.text.startswith(k, start) and end - start == len(k) + 1), end)
             if not taken.intersection(range(start, end)) and self._could_be_name(start, end):
                 self._add(start, end)
 
