@@ -192,3 +192,8 @@ def test_a_list_of_posts_with_colons():
     facts, names = facts_of("新一届党政正职名单如下：\n南山区委书记：赵志强\n南山区代区长：钱立群")
     posts = relations(facts, names, S.HOLDS_POSITION)
     assert posts == {("赵志强", "中共南山区委", "书记"), ("钱立群", "南山区人民政府", "代区长")}
+
+
+def test_a_removed_name_ends_where_the_body_begins():
+    facts, names = facts_of("宣布省委决定：免去迟中华中共楚雄州委副书记、常委、委员职务。")
+    assert ("迟中华", "中共楚雄彝族自治州委", "副书记、常委、委员") in relations(facts, names, S.HOLDS_POSITION)

@@ -93,7 +93,8 @@ class PeopleFinder:
         self.speech = an.lex.verbs["speech"] + an.lex.verbs["attend"]
         # where a name cannot go on: a body, a department word even where no body was found
         # (从人大代表), a title; and the characters of villages, streets and zones
-        self.blocked_starts = {org.span.start for org in orgs} | {t.start for t in self.titles} | {
+        self.org_starts = {org.span.start for org in orgs}
+        self.blocked_starts = self.org_starts | {t.start for t in self.titles} | {
             hit.start for hit in an.hits.get(DEPARTMENT, []) if len(hit.word) > 1}
         self.place_ending = {p.span.end: p for p in places}
         self.local_place_offsets = {at for p in places if "code" not in p.attrs for at in range(p.span.start, p.span.end)}
@@ -180,8 +181,8 @@ class PeopleFinder:
 
     def _ends_name(self, end: int, followers: tuple[str, ...]) -> bool:
         text = self.text
-        if end >= len(text) or text[end] in _PUNCT_AFTER_NAME:
-            return True
+        if end >= len(text) or text[end] in _PUNCT_AFTER_NAME or end in self.org_starts:
+            return True  # 免去迟中华|中共楚雄州委副书记职务: a body's name begins there
         rest = text[end:end + 6]
         if rest.startswith(self.speech) or rest.startswith(self.an.lex.name_followers) or (
                 bool(followers) and rest.startswith(followers)):
