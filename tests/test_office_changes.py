@@ -197,3 +197,11 @@ def test_a_list_of_posts_with_colons():
 def test_a_removed_name_ends_where_the_body_begins():
     facts, names = facts_of("宣布省委决定：免去迟中华中共楚雄州委副书记、常委、委员职务。")
     assert ("迟中华", "中共楚雄彝族自治州委", "副书记、常委、委员") in relations(facts, names, S.HOLDS_POSITION)
+
+
+def test_a_list_of_people_each_with_a_post_elected_together():
+    facts, names = facts_of("换届中，吉林省副省长蔡东明、吉林省副省长李大伟、白城市委书记李明远，新当选为吉林省委常委。"
+                            "李大伟已任吉林省委秘书长。")
+    changes = {(names[r.source], e.change) for r in facts.relations
+               if r.type == S.HOLDS_POSITION and names[r.target] == "中共吉林省委" for e in r.evidence}
+    assert changes == {("蔡东明", S.ELECTED), ("李大伟", S.ELECTED), ("李明远", S.ELECTED), ("李大伟", S.APPOINTED)}

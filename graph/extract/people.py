@@ -46,6 +46,7 @@ MAX_REFERENCE_GAP = 16
 #: Longest name taken from the tagger alone (four: 欧阳娜娜, 海来阿果; longer spans are fragments joined)
 MAX_TAGGED_NAME = 4
 MIN_LIST_ITEM, MAX_LIST_ITEM = 2, 4
+_CLAUSE_MARKS = "，,。；;：:\n"
 #: jieba's tags of proper names (persons, places, other names)
 PROPER_TAGS = ("nr", "ns", "nz")
 #: Quoted stretches up to this long are terms and slogans, not speech
@@ -510,6 +511,10 @@ class PeopleFinder:
                 name_end -= 2
             votes = _VOTES.search(text, max(0, name_end - MAX_VOTES), name_end) if change is not None else None
             names = self._names_ending(votes.start() if votes else name_end, cue or "职务")
+            if not names and change is not None and text[name_end - 1:name_end] in "，,":
+                names = self._names_ending(name_end - 1, text[name_end - 1])  # 张三、李四，新当选为…
+            if names and change is not None and names[-1][0] in self.title_ending:
+                names += self._listed_before(names[-1][0])
             if names:
                 return names
             if text.endswith("其", 0, name_end):
@@ -525,6 +530,13 @@ class PeopleFinder:
                 if referred and (name_end - referred[1] <= MAX_REFERENCE_GAP or text[name_end - 1] in "，,"):
                     return [referred]
         return []
+
+    def _listed_before(self, start: int) -> list[tuple[int, int]]:
+        """副省长张三、副省长李四、市委书记王五当选为…: the people named before in the same list, each
+        with posts of their own."""
+        clause = max(self.text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS) + 1
+        return [key for key in sorted(self.found)
+                if clause <= key[0] and key[1] < start and self.text[key[1]:key[1] + 1] == "、"]
 
     def _names_ending(self, end: int, follower: str) -> list[tuple[int, int]]:
         """The name ending at `end`, and those listed before it (张三、李四和王五)."""
