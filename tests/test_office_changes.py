@@ -205,3 +205,9 @@ def test_a_list_of_people_each_with_a_post_elected_together():
     changes = {(names[r.source], e.change) for r in facts.relations
                if r.type == S.HOLDS_POSITION and names[r.target] == "中共吉林省委" for e in r.evidence}
     assert changes == {("蔡东明", S.ELECTED), ("李大伟", S.ELECTED), ("李明远", S.ELECTED), ("李大伟", S.APPOINTED)}
+
+
+def test_a_relative_body_right_after_the_verb_of_change():
+    facts, names = facts_of("三沙市召开会议。陈际阳、蔡喜宏当选市人大常委会委员。")
+    posts = relations(facts, names, S.HOLDS_POSITION)
+    assert posts == {("陈际阳", "三沙市人民代表大会常务委员会", "委员"), ("蔡喜宏", "三沙市人民代表大会常务委员会", "委员")}

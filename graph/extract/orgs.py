@@ -191,13 +191,22 @@ def _prefix(an: Analysis, start: int, place_by_end: dict[int, Mention], ctx: Con
         return start - len(_REGION), _REGION, ctx.province, False  # 自治区政协 in a 宁夏 paper
     if start > 0 and an.text[start - 1] in RELATIVE_SCOPES:
         before = an.text[start - 2] if start > 1 else ""
-        if not CJK.match(before) or an.is_stop_word(before) or before in "全本我该":
+        if not CJK.match(before) or an.is_stop_word(before) or before in "全本我该" \
+                or _after_a_verb(an, start - 1):
             scope = an.text[start - 1]
             return start - 1, scope, ctx.resolve(scope, start, an.sentence_start(start)), False
     return None
 
 
 _PARTY_PREFIXES = ("中国共产党", "中共")
+def _after_a_verb(an: Analysis, offset: int) -> bool:
+    """当选|市人大常委会委员, 任|县政府办主任: a relative prefix standing as a word after a verb."""
+    token, scope = an.token_ending_at(offset), an.token_at(offset)
+    return token is not None and scope is not None and scope.word == an.text[offset] and (
+        (word_tag(token.word) or "").startswith("v") or token.word in an.lex.all_verbs
+        or any(token.word == cue for cues in an.lex.office_changes.values() for cue, _ in cues))
+
+
 #: An autonomous region's papers name it by its kind alone, as others say 省
 _REGION = "自治区"
 #: 第十六届, 十六届: the term of a congress or committee, written between its place and its name
