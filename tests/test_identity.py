@@ -11,6 +11,7 @@ from graph import views as V
 from graph.extract.identity import _region
 from graph.pipeline import build
 from graph.places import divisions
+from tests.extract_helpers import facts_of
 from tests.identity_articles import ARTICLES, identity_graph
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,3 +71,11 @@ def test_no_person_holds_posts_in_two_cities_unless_one_article_says_so(written_
                 by_region.setdefault(region(body), set()).update(articles)
         if len(by_region) > 1:
             assert set.intersection(*by_region.values()), (node, by_region)
+
+
+def test_a_district_whose_name_others_share_is_keyed_by_its_city():
+    facts, _ = facts_of("连云港市海州区召开会议。海州区委书记王海出席。")
+    ids = {e.id for e in facts.entities}
+    assert {"Place:海州区@连云港市", "Organization:中共海州区委@连云港市"} <= ids
+    facts, _ = facts_of("济南市历下区召开会议。历下区委书记王海出席。")
+    assert "Place:历下区" in {e.id for e in facts.entities}   # one of its name: no key needed

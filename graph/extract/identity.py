@@ -7,7 +7,9 @@ county or district the text places it in: the one written right before it (平�
 one the article is about (the last named before it, else the most named). A village written right
 after its town (城关镇张庄村) is keyed by that town as well. With no county in the article at all,
 the place stays the article's own (`Place:张庄村@#ARTICLE`), since nothing tells it apart from its
-namesakes elsewhere. Bodies named by such a place (城关镇人民政府, 张庄村党支部) take its key too.
+namesakes elsewhere. A county or district whose name several share (海州区 of 连云港 and of 阜新)
+is keyed by its city. Bodies named by such a place (城关镇人民政府, 张庄村党支部, 中共海州区委) take
+its key too.
 
 A person is keyed by the prefecture-level city (or province, or 全国 for a national body) of the
 first body the article gives them a post in (`Person:王伟@济宁市`); a person with no post here by the
@@ -31,7 +33,14 @@ PARTY_PREFIX = "中共"
 
 def anchor_local_places(places: list[Mention], article_id: str) -> None:
     """Set attrs["anchor"] (and "anchored_by_text" when the text writes it before the name) on
-    every local place mention."""
+    every local place mention, and on every county or district whose name several share (海州区
+    of 连云港 and of 阜新): its city."""
+    table = divisions()
+    for place in places:
+        shared = place.attrs.get("level") in COUNTY_LEVELS and "code" in place.attrs \
+            and len({d.code for d in table.lookup(place.attrs["canonical"])}) > 1
+        if shared:
+            place.attrs.update(anchor=_region(table.by_code[place.attrs["code"]]), anchored_by_text=True)
     counties = [p for p in places if p.attrs.get("level") in COUNTY_LEVELS and "code" in p.attrs]
     county_ids = {id(p) for p in counties}
     most_named = Counter(p.attrs["canonical"] for p in counties).most_common(1)
