@@ -5,7 +5,8 @@ A gold post is (person, body with its surface forms, title, change, date). It is
 graph has a HOLDS_POSITION edge from a person of that name to a body whose name or an alias is the
 gold body or one of its surface forms, with evidence from the article; its *change is right* when
 that evidence states the gold change; its *date is right* when, in addition, the evidence's change
-date equals the gold date (scored over gold posts with a date). A gold removal whose edge is
+date equals the gold date (scored over gold posts with a date). Posts marked `optional` (a career
+post 曾任, a body the text leaves unnamed) are left out. A gold removal whose edge is
 `current` is counted apart: a removal must never add a current post.
 
     python tests/realset/score_posts.py tests/realset/posts out/graph.json [--articles RD01,RD02] [--errors]
@@ -46,6 +47,8 @@ def score(gold_dir: Path, graph: Path, articles: list[str] | None, errors: bool)
         if articles and article not in articles:
             continue
         for post in gold["posts"]:
+            if post.get("optional"):
+                continue  # as in the graph scorer: an optional post neither counts for nor against
             bodies = {plain(post["body"]), *map(plain, post.get("body_aliases", []))}
             evidence = [item for e in edges
                         if plain(post["person"]) in names_of(nodes[e["source"]]) and names_of(nodes[e["target"]]) & bodies
