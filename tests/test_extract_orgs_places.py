@@ -175,3 +175,8 @@ def test_new_areas_are_zones_but_not_every_new_area_is_one():
     facts, names = facts_of("市委副书记、滨河新区党工委书记周海涛出席。要建设文明新区。")
     assert ("周海涛", "中共滨河新区工作委员会", "党工委书记") in relations(facts, names, S.HOLDS_POSITION)
     assert entity(facts, S.PLACE, "文明新区") is None
+
+
+def test_bare_district_names_that_are_kinds_of_area_and_spans_of_time_are_no_places():
+    facts, _ = facts_of("他在宁波城区购置了新房。听取了三年来社区取得的成果。")
+    assert {e.name for e in facts.entities if S.PLACE in e.labels} == {"宁波市"}

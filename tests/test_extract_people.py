@@ -187,3 +187,10 @@ def test_a_name_the_tagger_runs_into_the_next_verb_is_the_name_already_given():
     names = person_names("青海省政务公开领导小组副组长、副省长王令浚为新建行政服务中心揭牌，并对中心建设提出要求。"
                          "王令浚察看了行政服务中心的管理运行情况，听取中心汇报。")
     assert names == ["王令浚"]
+
+
+def test_posts_in_a_discipline_committee_and_a_supervisory_commission_named_short():
+    facts, names = facts_of("8月17日上午，龙亭区委常委、区纪委书记、监委主任路明营到开封市龙亭区调研。")
+    assert relations(facts, names, S.HOLDS_POSITION) == {
+        ("路明营", "中共龙亭区委", "常委"), ("路明营", "龙亭区纪律检查委员会", "书记"),
+        ("路明营", "龙亭区监察委员会", "主任")}

@@ -218,6 +218,9 @@ def _department(an: Analysis, hit: Hit, place_by_end, ctx: Context) -> Mention |
     department = an.lex.departments[hit.word]
     if department.full == "委" and an.text[hit.end:hit.end + 1] in ("员", "会"):
         return None
+    local = place_by_end.get(hit.start)
+    if department.full == "委" and local is not None and "code" not in local.attrs:
+        return None  # 城关镇党委: a local body (lexicons/local_bodies.tsv), named by the post word
     inner_scope = _INNER_SCOPE.fullmatch(hit.word)  # 团市委: the scope written inside the name
     if inner_scope and _prefix(an, hit.start, place_by_end, ctx) is None:
         place = ctx.resolve(inner_scope.group(1), hit.start, an.sentence_start(hit.start))
@@ -242,15 +245,18 @@ def _department(an: Analysis, hit: Hit, place_by_end, ctx: Context) -> Mention |
 
 def _committee_department(an: Analysis, hit: Hit, known: list[Mention]) -> Mention | None:
     """县委常委、组织部部长: a party committee's department named bare, right after a post in that
-    committee, is the committee's own."""
+    committee, is the committee's own; 区纪委书记、监委主任: another body named bare right after a
+    post in a body of a place is that place's."""
     department = an.lex.departments[hit.word]
-    if not department.full.startswith("委员会") or an.text[hit.start - 1:hit.start] != "、":
+    if an.text[hit.start - 1:hit.start] != "、":
         return None
     for committee in reversed(known):
         between = an.text[committee.span.end:hit.start - 1]
         if committee.span.end < hit.start and (between in an.lex.titles or not between):
             place = committee.attrs.get("place")
-            if committee.attrs["kind"] != "party" or not committee.attrs["canonical"].endswith("委") or not place:
+            party_department = department.full.startswith("委员会")
+            if not place or party_department and (
+                    committee.attrs["kind"] != "party" or not committee.attrs["canonical"].endswith("委")):
                 return None
             return _mention(hit.start, hit.end, hit.word, department_name(department.full, place),
                             department.kind, place=place)

@@ -79,7 +79,11 @@ class PersonMention:
 class PeopleFinder:
     def __init__(self, an: Analysis, orgs: list[Mention], places: list[Mention], ctx: Context):
         self.an, self.text, self.ctx = an, an.text, ctx
-        self.titles = longest(an.hits.get(TITLE, []))
+        # 区纪委书记: where a body's name ends inside a title word (纪委书记), the title is what follows
+        # (组织部长 shares one character with its body, and stays)
+        org_ends = {org.span.end for org in orgs}
+        self.titles = longest([hit for hit in an.hits.get(TITLE, [])
+                               if not any(hit.start < end - 1 and end < hit.end for end in org_ends)])
         self.title_ending = {h.end: h for h in self.titles}
         self.companies = sorted((o for o in orgs if o.attrs.get("kind") == "company"), key=lambda o: o.span.start)
         self.org_ending: dict[int, Mention] = {}

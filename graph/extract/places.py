@@ -14,6 +14,7 @@ from graph.places import Division, divisions
 #: Characters that count or pick out places rather than name one (一个村, 全镇, 各社区, 首个社区),
 #: and the 暨 that joins two event names (…丰收节暨金乡…).
 _COUNTING = set("个位各全每首几多该此这那其暨")
+_TIME_UNITS = set("年月日天")
 #: Local place endings and their level; development zones (合肥高新区) are governed like districts.
 LOCAL_LEVELS = {"街道": "street", "镇": "town", "乡": "town", "村": "village", "社区": "community",
                 **{zone: "district" for zone in lexicon().zones}}
@@ -30,6 +31,11 @@ def find_places(an: Analysis) -> list[Mention]:
     # glued to what follows (日照市委)
     named = [hit for hit in longest(an.hits.get(PLACE, []))
              if an.token_boundary(hit.start) and (hit.word in table.full_names or an.token_boundary(hit.end))]
+    # 城区, 郊区, 矿区 are districts of a few cities by name, but other than after their city they
+    # are kinds of area (宁波城区)
+    by_end = {hit.end: hit for hit in named}
+    named = [hit for hit in named if hit.word not in an.lex.generic_places or hit.start in by_end and any(
+        d.parent in {c.code for c in table.lookup(by_end[hit.start].word)} for d in table.lookup(hit.word))]
     # 兴平 in 副主任刘兴平 is part of a longer name the tagger reads: no place there, nor the article's city
     names = an.tagged_persons.items()
     named = [hit for hit in named if not any(start <= hit.start and hit.end <= end and end - start > len(hit.word)
@@ -93,6 +99,8 @@ def _core_ok(an: Analysis, start: int, end: int) -> bool:
     while offset < end:
         token = an.token_at(offset)
         inside = token.start >= start and token.end <= end
+        if inside and word_tag(token.word) == "m" and any(c in _TIME_UNITS for c in token.word):
+            return False  # 三年|来社区: a span of time, not a name
         if inside and token.word in an.lex.boundaries:
             return False  # a function word, not the 和 of 和睦
         if inside and an.is_stop_word(token.word) \
