@@ -211,3 +211,12 @@ def test_a_relative_body_right_after_the_verb_of_change():
     facts, names = facts_of("三沙市召开会议。陈际阳、蔡喜宏当选市人大常委会委员。")
     posts = relations(facts, names, S.HOLDS_POSITION)
     assert posts == {("陈际阳", "三沙市人民代表大会常务委员会", "委员"), ("蔡喜宏", "三沙市人民代表大会常务委员会", "委员")}
+
+
+def test_a_resignation_stated_after_a_list_of_names_and_titles_inherited_within_the_sentence():
+    facts, names = facts_of("榕江县召开会议。会议就县人民法院院长李宗林、县人民检察院检察长杨通辉关于辞去领导职务的报告进行了审查。")
+    changes = {(names[r.source], e.change) for r in facts.relations if r.type == S.HOLDS_POSITION for e in r.evidence}
+    assert changes == {("李宗林", S.REMOVED), ("杨通辉", S.REMOVED)}
+    facts, names = facts_of("省十三届人大常委会会议在太原举行。省人大常委会副主任罗清宇主持会议，副主任卫小春、岳普煜出席。")
+    holders = {p for p, body, _ in relations(facts, names, S.HOLDS_POSITION) if body == "山西省人民代表大会常务委员会"}
+    assert holders == {"罗清宇", "卫小春", "岳普煜"}

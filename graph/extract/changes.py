@@ -21,6 +21,8 @@ _CLAUSE_ENDS = "。；;！？!?\n：:，,"
 MAX_HEADING = 20
 #: List entries are short lines: a longer line between a heading and an entry ends the list
 MAX_ENTRY_LINE = 80
+#: How far the rest of a list may run between a name and a change stated after it
+MAX_AFTER_NAME = 30
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,24 @@ def _stated_change(an: Analysis, name: Span, post: Post) -> str:
     tail = next((c for cue, c in cues["tail"] if text.startswith(cue, post.end)), None)
     if tail is not None and change != PROPOSED:
         change = tail
+    if change is None and post.start < name.start:
+        change = _after_name(an, name)
     return change or HOLDS
+
+
+def _after_name(an: Analysis, name: Span) -> str | None:
+    """法院院长李四、检察院检察长王五关于辞去领导职务的报告: a change stated right after the names a
+    list of posts ends with (the list's other entries and 关于 between them and the cue)."""
+    text = an.text
+    clause_end = min((at for mark in _CLAUSE_ENDS if (at := text.find(mark, name.end)) >= 0), default=len(text))
+    for cue, change in an.lex.office_changes["after"]:
+        at = text.find(cue, name.end, clause_end)
+        if at < 0:
+            continue
+        between = text[name.end:at].removesuffix("关于").removesuffix("同志")
+        if not between or between.startswith("、") and MAX_AFTER_NAME >= len(between):
+            return change
+    return None
 
 
 def _clause_start(text: str, offset: int) -> int:
