@@ -237,3 +237,9 @@ def test_a_delegations_visit_is_an_event_held_where_it_goes():
     assert entity(facts, S.EVENT, visit) is not None
     assert relations(facts, names, S.HELD_IN) >= {(visit, "呼和浩特市", None)}
     assert {p for p, e, _ in relations(facts, names, S.ATTENDS) if e == visit} == {"王建国", "李明理"}
+
+
+def test_leaders_listed_by_a_group_word_attend_and_a_capacity_between_name_and_verb():
+    facts, names = facts_of("石景山区召开接诉即办调度会。区领导李金克、申键、王智勇参加会议。市长杜延安以普通党员身份参加会议。")
+    attendees = {p for p, _, _ in relations(facts, names, S.ATTENDS)}
+    assert attendees == {"李金克", "申键", "王智勇", "杜延安"}

@@ -294,13 +294,15 @@ class PeopleFinder:
                     if not any(p.org.attrs["canonical"] == post.org.attrs["canonical"] for p in person.posts):
                         person.posts.append(post)
 
-    def _names_after(self, pos: int) -> list[tuple[int, int]]:
-        """The names right after a post word: 局长张三, 副主任李四、王五; in a list of posts, 区长：张三."""
+    def _names_after(self, pos: int, after_post: bool = True) -> list[tuple[int, int]]:
+        """The names right after a post word: 局长张三, 副主任李四、王五; in a list of posts, 区长：张三.
+        After a word for people (`after_post` false: 居民, 区领导) only names that read as names."""
         names = []
         if self.text[pos:pos + 1] in ("：", ":") and self.text[pos + 1:pos + 2] not in ("\n", ""):
             pos += 1
         while True:
-            name = self.name_at(pos, after_post=True) or (self._list_item(pos) if names else None)
+            name = self.name_at(pos, after_post=after_post) or (
+                self._list_item(pos) if names and after_post else None)
             if name is None:
                 return names
             names.append(name)
@@ -593,8 +595,7 @@ class PeopleFinder:
 
     def _roles(self) -> None:
         for hit in self.an.hits.get(PERSON_ROLE, []):
-            name = self.name_at(hit.end)
-            if name is not None:
+            for name in self._names_after(hit.end, after_post=False):  # 区领导张三、李四出席
                 self._add(*name, introduced=True)
 
     def _speakers(self) -> None:

@@ -39,6 +39,8 @@ _BRIEFINGS = ("发布会", "通气会", "吹风会")
 _PRESENTING = ("介绍", "通报", "发布", "解读", "：", ":")  # a speaker's line in a transcript: 汤某（秘书长）：
 #: A post in brackets after a name (汤某（市政府秘书长）), passed over between the name and its verb
 _BRACKETED = re.compile(r"[（(][^（()）\n]{1,20}[)）]")
+#: …以普通党员身份参加: the capacity someone attends in, passed over too
+_CAPACITY = re.compile(r"以[^，,。；\n]{1,10}身份")
 _AT_THE_EVENT = re.compile(r"^(?:在|于)(?:[^,，。;；、]{0,8}?(?:会|仪式|式|活动|会议|节|论坛)(?:上|现场)|(?:活动)?现场)")
 #: A sentence set at the event: 会上，… / 恳谈会上，… / 仪式上，…
 _AT_OPENING = re.compile(r"^[^,，。;；、]{0,12}?(?:会|仪式|式|活动|节|论坛)(?:上|期间)[，,]")
@@ -343,9 +345,9 @@ class FactsBuilder:
         for person in sorted(persons, key=lambda m: m.span.start):
             pending.append(person)
             after = self.text[person.span.end:min(end, person.span.end + MAX_ATTEND_GAP + 12)]
-            bracket = _BRACKETED.match(after)
-            if bracket:
-                after = after[bracket.end():]
+            aside = _BRACKETED.match(after) or _CAPACITY.match(after)
+            if aside:
+                after = after[aside.end():]
             # 在会上表示, 在现场介绍: whoever speaks at the event attends it
             at_event = _AT_THE_EVENT.match(after)
             said = verbs + self.an.lex.verbs["speech"] if at_event or speech_counts else verbs
