@@ -180,3 +180,9 @@ def test_new_areas_are_zones_but_not_every_new_area_is_one():
 def test_bare_district_names_that_are_kinds_of_area_and_spans_of_time_are_no_places():
     facts, _ = facts_of("他在宁波城区购置了新房。听取了三年来社区取得的成果。")
     assert {e.name for e in facts.entities if S.PLACE in e.labels} == {"宁波市"}
+
+
+def test_bureaus_listed_bare_in_a_local_story_are_the_places_own():
+    facts, _ = facts_of("石景山区召开接诉即办调度会。八宝山街道、住建委以及民政局等单位汇报了工作情况。行政审批局、发改局作了发言。")
+    orgs = {e.name for e in facts.entities if S.ORGANIZATION in e.labels}
+    assert orgs == {"石景山区住房和城乡建设委员会", "石景山区民政局", "石景山区行政审批服务局", "石景山区发展和改革局"}

@@ -41,6 +41,11 @@ class Context:
     districts: list[tuple[int, str]]   # (offset, name) of district/county mentions, in order
     cities: list[tuple[int, str]]      # (offset, name) of mentions of places named …市
 
+    def home(self) -> str | None:
+        """The place the article is about: the district or county it names most, else its city."""
+        named = [name for _, name in self.districts]
+        return max(named, key=lambda n: (named.count(n), -named.index(n))) if named else self.city
+
     def resolve(self, scope: str, offset: int, since: int = 0) -> str | None:
         """The place `scope` (市, 区 …) at `offset` stands for; a …市 named earlier in the same
         sentence (`since` = its start) wins: 莱阳市委副书记、市长 is 莱阳市's mayor."""
@@ -199,6 +204,8 @@ def _prefix(an: Analysis, start: int, place_by_end: dict[int, Mention], ctx: Con
 
 
 _PARTY_PREFIXES = ("中国共产党", "中共")
+_BARE_BUREAU_ENDINGS = ("局", "委")
+_JOINING_WORDS = ("以及", "和", "及", "与", "同")
 def _after_a_verb(an: Analysis, offset: int) -> bool:
     """当选|市人大常委会委员, 任|县政府办主任: a relative prefix standing as a word after a verb."""
     token, scope = an.token_ending_at(offset), an.token_at(offset)
@@ -227,7 +234,11 @@ def _department(an: Analysis, hit: Hit, place_by_end, ctx: Context) -> Mention |
         canonical = department_name(department.full, place) if place else hit.word
         return _mention(hit.start, hit.end, hit.word, canonical, department.kind, place=place)
     prefix = _prefix(an, hit.start, place_by_end, ctx)
-    if prefix is None:
+    if prefix is None and department.kind == "government" and hit.word.endswith(_BARE_BUREAU_ENDINGS) \
+            and _stands_alone(an, hit.start) and ctx.home():
+        # 住建委以及民政局等单位汇报: bureaus listed bare in a local story are the place's own
+        place, start, written = ctx.home(), hit.start, ""
+    elif prefix is None:
         # only a few bodies are written bare and still mean the local one (军分区, 征兵办)
         if department.kind != "military" or not an.token_boundary(hit.start):
             return None
@@ -241,6 +252,14 @@ def _department(an: Analysis, hit: Hit, place_by_end, ctx: Context) -> Mention |
     surface = an.text[start:hit.end]
     canonical = department_name(department.full, place, department.kind, written) if place else surface
     return _mention(start, hit.end, surface, canonical, department.kind, place=place)
+
+
+def _stands_alone(an: Analysis, start: int) -> bool:
+    """A bare name standing as an item of its own: after punctuation or a joining word (、, 以及)."""
+    if start == 0 or an.text[start - 1] in "、，,。；;：:\n":
+        return True
+    token = an.token_ending_at(start)
+    return token is not None and token.word in _JOINING_WORDS
 
 
 def _committee_department(an: Analysis, hit: Hit, known: list[Mention]) -> Mention | None:
