@@ -205,7 +205,7 @@ def _prefix(an: Analysis, start: int, place_by_end: dict[int, Mention], ctx: Con
 
 _PARTY_PREFIXES = ("中国共产党", "中共")
 _BARE_BUREAU_ENDINGS = ("局", "委")
-_JOINING_WORDS = ("以及", "和", "及", "与", "同")
+_JOINING_WORDS = ("以及",)  # not 和: 教育和体育局 is one name
 def _after_a_verb(an: Analysis, offset: int) -> bool:
     """当选|市人大常委会委员, 任|县政府办主任: a relative prefix standing as a word after a verb."""
     token, scope = an.token_ending_at(offset), an.token_at(offset)
