@@ -243,3 +243,8 @@ def test_leaders_listed_by_a_group_word_attend_and_a_capacity_between_name_and_v
     facts, names = facts_of("石景山区召开接诉即办调度会。区领导李金克、申键、王智勇参加会议。市长杜延安以普通党员身份参加会议。")
     attendees = {p for p, _, _ in relations(facts, names, S.ATTENDS)}
     assert attendees == {"李金克", "申键", "王智勇", "杜延安"}
+
+
+def test_words_ending_in_jie_are_no_festivals():
+    facts, _ = facts_of("要抓住关键环节，办好第五届读书节。过好春节。")
+    assert {e.name for e in facts.entities if S.EVENT in e.labels} == {"第五届读书节"}

@@ -51,8 +51,8 @@ def find_events(an: Analysis, ctx: Context | None = None, hosts: list[Mention] =
         token = an.token_ending_at(hit.end)
         if token is None:
             continue
-        if len(hit.word) == 1 and len(token.word) == 2 and word_tag(token.word) is not None:
-            continue  # 春节, 环节: a word, not a festival's name
+        if len(hit.word) == 1 and word_tag(text[hit.end - 2:hit.end]) is not None:
+            continue  # 春节, 关键环节: a word ending in 节, not a festival's name (读书节 is one)
         end = hit.end
         opening = _quote_around(text, hit.end)
         if opening is not None:  # 第五届“和睦邻里节”: the quoted name is whole, whatever words it holds
