@@ -79,3 +79,11 @@ def test_a_district_whose_name_others_share_is_keyed_by_its_city():
     assert {"Place:海州区@连云港市", "Organization:中共海州区委@连云港市"} <= ids
     facts, _ = facts_of("济南市历下区召开会议。历下区委书记王海出席。")
     assert "Place:历下区" in {e.id for e in facts.entities}   # one of its name: no key needed
+
+
+def test_a_shared_district_name_the_text_does_not_place_keys_nothing_to_a_guessed_city():
+    facts, _ = facts_of("6月21日，长安区区长张立军主持召开信访工作专题会。")
+    ids = {e.id for e in facts.entities}
+    assert "Place:长安区@#t" in ids and "Person:张立军@#t" in ids
+    facts, _ = facts_of("西安市长安区召开会议。长安区区长张立军主持。")
+    assert {"Place:长安区@西安市", "Person:张立军@西安市"} <= {e.id for e in facts.entities}

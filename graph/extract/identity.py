@@ -39,7 +39,9 @@ def anchor_local_places(places: list[Mention], article_id: str) -> None:
     for place in places:
         shared = place.attrs.get("level") in COUNTY_LEVELS and "code" in place.attrs \
             and len({d.code for d in table.lookup(place.attrs["canonical"])}) > 1
-        if shared:
+        if shared and place.attrs.get("unplaced"):
+            place.attrs["anchor"] = f"#{article_id}"  # nothing in the text says which 长安区
+        elif shared:
             place.attrs.update(anchor=_region(table.by_code[place.attrs["code"]]), anchored_by_text=True)
     counties = [p for p in places if p.attrs.get("level") in COUNTY_LEVELS and "code" in p.attrs]
     county_ids = {id(p) for p in counties}
@@ -83,9 +85,9 @@ _BODY_PREFIXES = re.compile(r"^(?:中共|中国共产党|中国人民政治协�
 def anchor_people(people, places: list[Mention], article_id: str) -> None:
     """Set attrs["anchor"] on every person mention: the region of the person's first post in the
     article, else the article's own region, else the article."""
-    codes = {p.attrs["canonical"]: p.attrs["code"] for p in places if "code" in p.attrs}
-    regions = Counter(r for p in places if "code" in p.attrs
-                      for r in [_region(divisions().by_code.get(p.attrs["code"]))] if r)
+    placed = [p for p in places if "code" in p.attrs and not p.attrs.get("unplaced")]
+    codes = {p.attrs["canonical"]: p.attrs["code"] for p in placed}
+    regions = Counter(r for p in placed for r in [_region(divisions().by_code.get(p.attrs["code"]))] if r)
     home = regions.most_common(1)[0][0] if regions else f"#{article_id}"
     posts_by_name: dict[str, list] = {}
     for person in people:

@@ -42,9 +42,11 @@ def find_places(an: Analysis) -> list[Mention]:
                                              for start, end in names)]
     mentioned_codes = {d.code for hit in named for d in table.lookup(hit.word)}
     for hit in named:
-        division = _choose(table.lookup(hit.word), mentioned_codes)
+        division, supported = _choose(table.lookup(hit.word), mentioned_codes)
         mentions.append(Mention(S.PLACE, hit.word, Span(hit.start, hit.end), {
-            "canonical": division.name, "level": division.level, "code": division.code}))
+            "canonical": division.name, "level": division.level, "code": division.code,
+            # 长安区 with neither 西安 nor 石家庄 in the text: which one is a guess
+            **({} if supported else {"unplaced": True})}))
     local = _local_places(an, mentions)
     # 兴隆镇 is the town, not 兴隆县 by its short name (合肥 in 合肥高新区 is still the city)
     mentions = [m for m in mentions if m.attrs["level"] not in ("county", "district") or m.surface == m.attrs["canonical"]
@@ -54,14 +56,17 @@ def find_places(an: Analysis) -> list[Mention]:
     return mentions
 
 
-def _choose(candidates: list[Division], mentioned_codes: set[str]) -> Division:
-    """Among same-named divisions, the one whose province or city the article also names."""
+def _choose(candidates: list[Division], mentioned_codes: set[str]) -> tuple[Division, bool]:
+    """Among same-named divisions, the one whose province or city the article also names (a city
+    or province before a county of the same name); and whether anything in the text chose it."""
     table = divisions()
 
     def support(division: Division) -> int:
         return sum(a.code in mentioned_codes for a in table.ancestors(division))
 
-    return max(candidates, key=lambda d: (support(d), d.level in ("province", "city"), -int(d.code)))
+    best = max(candidates, key=lambda d: (support(d), d.level in ("province", "city"), -int(d.code)))
+    supported = len({d.code for d in candidates}) == 1 or support(best) > 0 or best.level in ("province", "city")
+    return best, supported
 
 
 def _local_places(an: Analysis, named: list[Mention]) -> list[Mention]:
