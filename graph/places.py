@@ -67,7 +67,7 @@ _AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 
 
 @cache
-def _peoples() -> tuple[str, ...]:
+def peoples() -> tuple[str, ...]:
     from graph.lexicon import words
     return tuple(sorted(words("ethnic_groups.txt"), key=len, reverse=True))
 
@@ -79,7 +79,7 @@ def autonomous_short_forms(name: str) -> list[str]:
         return []
     stem = name[: -len(kind)]
     while True:
-        people = next((p for p in _peoples() if stem.endswith(p + "族")
+        people = next((p for p in peoples() if stem.endswith(p + "族")
                        or len(p) > 1 and stem.endswith(p) and len(stem) > len(p)), None)
         if people is None:
             break

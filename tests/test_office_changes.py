@@ -220,3 +220,9 @@ def test_a_resignation_stated_after_a_list_of_names_and_titles_inherited_within_
     facts, names = facts_of("省十三届人大常委会会议在太原举行。省人大常委会副主任罗清宇主持会议，副主任卫小春、岳普煜出席。")
     holders = {p for p, body, _ in relations(facts, names, S.HOLDS_POSITION) if body == "山西省人民代表大会常务委员会"}
     assert holders == {"罗清宇", "卫小春", "岳普煜"}
+
+
+def test_names_in_two_parts_joined_by_a_dot():
+    facts, names = facts_of("当日，哈力艾力·柯赛江当选霍尔果斯市人大常委会主任。推出“洛人社·掌上办”服务。")
+    assert relations(facts, names, S.HOLDS_POSITION) == {("哈力艾力·柯赛江", "霍尔果斯市人民代表大会常务委员会", "主任")}
+    assert "洛人社·掌上办" not in {e.name for e in facts.entities if S.PERSON in e.labels}

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 
 from graph import schema as S
 from graph.extract.analysis import CJK, Analysis, word_tag
-from graph.extract.gazetteer import DEPARTMENT, PERSON_ROLE, TITLE, Hit, longest
+from graph.extract.gazetteer import DEPARTMENT, MEDIA_SUFFIX, ORG_SUFFIX, PERSON_ROLE, TITLE, Hit, longest
+from graph.extract.gazetteer import PLACE as PLACE_HIT
 from graph.extract.orgs import Context, department_name, expand_abbreviations
 from graph.extract.places import LOCAL_LEVELS
 from graph.extract.tagger import NONE as NO_TAGGER
 from graph.lexicon import alternation
+from graph.places import peoples
 from graph.model import Mention, Span
 
 _PUNCT_AFTER_NAME = set(" \t\n,.;:!?()[]/、。，：；！？（）“”‘’\"'—…·-《》")
@@ -46,6 +48,8 @@ MAX_REFERENCE_GAP = 16
 #: Longest name taken from the tagger alone (four: 欧阳娜娜, 海来阿果; longer spans are fragments joined)
 MAX_TAGGED_NAME = 4
 MIN_LIST_ITEM, MAX_LIST_ITEM = 2, 4
+_NAME_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[·•・](?=[\u4e00-\u9fff])")
+MAX_DOTTED_PART = 8
 _CLAUSE_MARKS = "，,。；;：:\n"
 #: jieba's tags of proper names (persons, places, other names)
 PROPER_TAGS = ("nr", "ns", "nz")
@@ -111,6 +115,7 @@ class PeopleFinder:
                                                                 for o in found))
                            for level, found in named.items()}
         self.found: dict[tuple[int, int], PersonMention] = {}
+        self.dotted = self._dotted_names()
 
     # ------------------------------------------------------------------ names
 
@@ -121,8 +126,39 @@ class PeopleFinder:
         name the trained tagger reads there, when it could be one. Right after a post word
         (`after_post`) the tagger's names need no surname: 副主任次仁央宗. With `ending_at`, only
         a name that ends there (张涛|曾任: not 张涛曾)."""
-        found = self._ruled_name_at(pos, followers, ending_at) or self._tagged_name_at(pos, after_post)
+        found = self._dotted_name_at(pos) or self._ruled_name_at(pos, followers, ending_at) \
+            or self._tagged_name_at(pos, after_post)
         return found if found is None or ending_at is None or found[1] == ending_at else None
+
+    def _dotted_name_at(self, pos: int) -> tuple[int, int] | None:
+        end = self.dotted.get(pos)
+        return (pos, end) if end is not None else None
+
+    def _dotted_names(self) -> dict[int, int]:
+        """莫拉力·阿不都满金, 哈力艾力·柯赛江: names written in two parts joined by a middle dot (as
+        Uyghur and Kazakh names are), each part running from the dot to punctuation or a cue word
+        (选举…为, 当选, 表示); not place or brand names (宁夏·银川, “洛人社·掌上办”). The rules take
+        them where a name is expected (after a post, a cue of change, before a verb of speech)."""
+        text, found = self.text, {}
+        lex = self.an.lex
+        stops = tuple(cue for where in ("lead", "link") for cue, _ in lex.office_changes[where] if cue) \
+            + self.speech + ("同志", "等", "一行") + tuple(people + "族" for people in peoples())
+        for dot in _NAME_DOT.finditer(text):
+            start = dot.start()
+            while start > 0 and dot.start() - start < MAX_DOTTED_PART and CJK.match(text[start - 1]) \
+                    and not text.endswith(stops, 0, start):
+                start -= 1
+            end = dot.end()
+            while end < len(text) and end - dot.end() < MAX_DOTTED_PART and CJK.match(text[end]) \
+                    and not text.startswith(stops, end):
+                end += 1
+            parts = (text[start:dot.start()], text[dot.end():end])
+            quoted = text[start - 1:start] in ("“", "‘", "《") or text[end:end + 1] in ("”", "’", "》")
+            if not quoted and all(len(part) >= 2 and word_tag(part) is None for part in parts) and not any(
+                    start <= hit.start < end for kind in (PLACE_HIT, ORG_SUFFIX, MEDIA_SUFFIX, DEPARTMENT)
+                    for hit in self.an.hits.get(kind, [])):
+                found[start] = end
+        return found
 
     def _tagged_name_at(self, pos: int, after_post: bool = False) -> tuple[int, int] | None:
         end = self.an.tagged_persons.get(pos)
@@ -568,6 +604,7 @@ class PeopleFinder:
         reads as a name (在本轮公示中 has no name in it)."""
         found = [name for length in (2, 3, 4) if end - length >= 0
                  for name in [self.name_at(end - length, (follower,), ending_at=end)] if name is not None]
+        found += [(start, stop) for start, stop in self.dotted.items() if stop == end]
         opened = [name for name in found if self._opens_name(name[0])]
         tagged = [name for name in found if self.an.tagged_persons.get(name[0]) == name[1]]
         return opened[-1] if opened else tagged[0] if tagged else None
