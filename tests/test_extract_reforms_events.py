@@ -248,3 +248,8 @@ def test_leaders_listed_by_a_group_word_attend_and_a_capacity_between_name_and_v
 def test_words_ending_in_jie_are_no_festivals():
     facts, _ = facts_of("要抓住关键环节，办好第五届读书节。过好春节。")
     assert {e.name for e in facts.entities if S.EVENT in e.labels} == {"第五届读书节"}
+
+
+def test_a_governments_press_office_by_its_short_name_holds_the_press_conference():
+    facts, names = facts_of("4月8日，西安市政府新闻办召开新闻发布会，介绍全面深化改革工作有关情况。")
+    assert {h for h, _, _ in relations(facts, names, S.ORGANIZES)} == {"西安市人民政府新闻办公室"}
