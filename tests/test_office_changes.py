@@ -226,3 +226,11 @@ def test_names_in_two_parts_joined_by_a_dot():
     facts, names = facts_of("当日，哈力艾力·柯赛江当选霍尔果斯市人大常委会主任。推出“洛人社·掌上办”服务。")
     assert relations(facts, names, S.HOLDS_POSITION) == {("哈力艾力·柯赛江", "霍尔果斯市人民代表大会常务委员会", "主任")}
     assert "洛人社·掌上办" not in {e.name for e in facts.entities if S.PERSON in e.labels}
+
+
+def test_a_move_ends_the_post_before_the_name_and_a_predecessor_held_it():
+    facts, names = facts_of("江西南昌市委书记吴晓军调任青海省委副书记。据悉，前任黄山市委书记任泽锋调任淮南市委书记。")
+    changes = {(names[r.source], names[r.target], e.change) for r in facts.relations
+               if r.type == S.HOLDS_POSITION for e in r.evidence}
+    assert changes == {("吴晓军", "中共南昌市委", S.REMOVED), ("吴晓军", "中共青海省委", S.APPOINTED),
+                       ("任泽锋", "中共黄山市委", S.HELD), ("任泽锋", "中共淮南市委", S.APPOINTED)}
