@@ -234,3 +234,10 @@ def test_a_move_ends_the_post_before_the_name_and_a_predecessor_held_it():
                if r.type == S.HOLDS_POSITION for e in r.evidence}
     assert changes == {("吴晓军", "中共南昌市委", S.REMOVED), ("吴晓军", "中共青海省委", S.APPOINTED),
                        ("任泽锋", "中共黄山市委", S.HELD), ("任泽锋", "中共淮南市委", S.APPOINTED)}
+
+
+def test_a_counted_list_and_a_new_term_between_cue_and_post():
+    facts, names = facts_of("厦门市翔安区召开会议。宋淑敏、张清海、许瑞敏三位同志当选为翔安区人大常委会副主任。"
+                            "吴旗荣当选新一届区政协主席。")
+    changes = {(names[r.source], e.change) for r in facts.relations if r.type == S.HOLDS_POSITION for e in r.evidence}
+    assert changes == {("宋淑敏", S.ELECTED), ("张清海", S.ELECTED), ("许瑞敏", S.ELECTED), ("吴旗荣", S.ELECTED)}

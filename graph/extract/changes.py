@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from graph.extract.analysis import Analysis
 from graph.schema import HELD, HOLDS, PROPOSED
 from graph.extract.dates import decision_date, stated_date
-from graph.extract.people import Post
+from graph.extract.people import NEW_TERM, Post
 from graph.model import Span
 
 _CLAUSE_ENDS = "。；;！？!?\n：:，,"
@@ -45,6 +45,7 @@ def _stated_change(an: Analysis, name: Span, post: Post) -> str:
     text = an.text
     first = post.start if post.start >= name.end else name.start
     stretch = text[_clause_start(text, first):first]
+    stretch = stretch[:len(stretch) - len(term.group())] if (term := NEW_TERM.search(stretch)) else stretch
     change = None
     if post.start >= name.end:
         change = next((c for cue, c in cues["link"] if stretch.endswith(cue)), None)

@@ -36,7 +36,7 @@ _NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又�
 #: What stands between a name and 当选为 or 任: a vote (以190票, 以全票), the rest of a list left
 #: unnamed (王某等20名代表)
 _VOTES = re.compile(r"(?:(?:以|获)?(?:[\d一二三四五六七八九十百千]+票|全票|高票|满票)(?:的高票|的全票|的?赞成票)?"
-                    r"|等[\d一二三四五六七八九十百]+(?:名|位|人)(?:代表|同志|委员)?)$")
+                    r"|等?[\d一二三四五六七八九十百]+(?:名|位|人)(?:代表|同志|委员)?)$")  # 张三、李四两位同志当选为
 MAX_VOTES = 12
 _NAME_JOINERS = ("、", "和", "及", "与")
 #: Words after a name that close it whatever word its last character could start (王文星等)
@@ -48,6 +48,8 @@ MAX_REFERENCE_GAP = 16
 #: Longest name taken from the tagger alone (four: 欧阳娜娜, 海来阿果; longer spans are fragments joined)
 MAX_TAGGED_NAME = 4
 MIN_LIST_ITEM, MAX_LIST_ITEM = 2, 4
+NEW_TERM = re.compile(r"(?:新一届|新一任|首届|首任|第[一二三四五六七八九十\d]{1,3}届)$")
+MAXNEW_TERM = 6
 _NAME_DOT = re.compile(r"(?<=[\u4e00-\u9fff])[·•・](?=[\u4e00-\u9fff])")
 MAX_DOTTED_PART = 8
 _CLAUSE_MARKS = "，,。；;：:\n"
@@ -551,6 +553,9 @@ class PeopleFinder:
         them to it (张三、李四当选为; 王五以190票当选为), the person 其 refers to, or the one the
         sentence opens with."""
         text = self.text
+        term = NEW_TERM.search(text, max(0, start - MAXNEW_TERM), start)
+        if term is not None:
+            start = term.start()  # 当选新一届区政协主席: the term is no part of the cue
         for cue, change in self.an.lex.office_changes["link"] + (("", None),):
             if not text.endswith(cue, 0, start) or (not cue and not text.startswith("职务", end)):
                 continue
@@ -558,7 +563,8 @@ class PeopleFinder:
             if cue and text.endswith("同志", 0, name_end):  # 梁秋同志任…
                 name_end -= 2
             votes = _VOTES.search(text, max(0, name_end - MAX_VOTES), name_end) if change is not None else None
-            names = self._names_ending(votes.start() if votes else name_end, cue or "职务")
+            names = self._names_ending(votes.start() if votes else name_end,
+                                       votes.group() if votes else cue or "职务")
             if not names and change is not None and text[name_end - 1:name_end] in "，,":
                 names = self._names_ending(name_end - 1, text[name_end - 1])  # 张三、李四，新当选为…
             if names and change is not None and names[-1][0] in self.title_ending:
