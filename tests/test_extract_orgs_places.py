@@ -186,3 +186,10 @@ def test_bureaus_listed_bare_in_a_local_story_are_the_places_own():
     facts, _ = facts_of("石景山区召开接诉即办调度会。八宝山街道、住建委以及民政局等单位汇报了工作情况。行政审批局、发改局作了发言。")
     orgs = {e.name for e in facts.entities if S.ORGANIZATION in e.labels}
     assert orgs == {"石景山区住房和城乡建设委员会", "石景山区民政局", "石景山区行政审批服务局", "石景山区发展和改革局"}
+
+
+def test_a_countys_short_name_in_a_story_about_another_region_and_two_character_counties_as_words():
+    facts, _ = facts_of("茂名市召开会议，为建设现代化滨海新茂名作出贡献。在每个乡镇和县级服务中心设置代办窗口。")
+    assert {e.name for e in facts.entities if S.PLACE in e.labels} == {"茂名市"}
+    facts, _ = facts_of("靖江召开会议。")   # no other region named: the county's own story
+    assert entity(facts, S.PLACE, "靖江市") is not None

@@ -43,6 +43,11 @@ def find_places(an: Analysis) -> list[Mention]:
     mentioned_codes = {d.code for hit in named for d in table.lookup(hit.word)}
     for hit in named:
         division, supported = _choose(table.lookup(hit.word), mentioned_codes)
+        if hit.word != division.name and division.level in ("county", "district") and _elsewhere(
+                division, mentioned_codes):
+            continue  # 滨海 in a 茂名 story: a county's short name where the text is about another region
+        if len(hit.word) == 2 and not an.token_boundary(hit.end):
+            continue  # 乡镇和县级: 和县 only as a word of its own
         mentions.append(Mention(S.PLACE, hit.word, Span(hit.start, hit.end), {
             "canonical": division.name, "level": division.level, "code": division.code,
             # 长安区 with neither 西安 nor 石家庄 in the text: which one is a guess
@@ -54,6 +59,13 @@ def find_places(an: Analysis) -> list[Mention]:
     mentions += local
     mentions.sort(key=lambda m: m.span)
     return mentions
+
+
+def _elsewhere(division: Division, mentioned_codes: set[str]) -> bool:
+    """Whether the text names cities or provinces, none of them the division's own."""
+    table = divisions()
+    regions = {code for code in mentioned_codes if table.by_code[code].level in ("city", "province")}
+    return bool(regions) and not any(a.code in regions for a in table.ancestors(division))
 
 
 def _choose(candidates: list[Division], mentioned_codes: set[str]) -> tuple[Division, bool]:
