@@ -194,3 +194,9 @@ def test_posts_in_a_discipline_committee_and_a_supervisory_commission_named_shor
     assert relations(facts, names, S.HOLDS_POSITION) == {
         ("路明营", "中共龙亭区委", "常委"), ("路明营", "龙亭区纪律检查委员会", "书记"),
         ("路明营", "龙亭区监察委员会", "主任")}
+
+
+def test_posts_in_a_bureaus_own_party_committee_within_a_chain():
+    facts, names = facts_of("苏州市行政审批局副局长、党组成员、机关党委书记陈雯珏出席此次活动。")
+    posts = relations(facts, names, S.HOLDS_POSITION)
+    assert posts == {("陈雯珏", "苏州市行政审批服务局", "副局长、党组成员、机关党委书记")}
