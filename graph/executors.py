@@ -39,17 +39,11 @@ class ExecutorError(RuntimeError):
 
 
 def without_text(facts: ArticleFacts) -> ArticleFacts:
-    """Facts as they travel and are kept: the evidence sentences are already in the relations, and
-    the graph needs only the article's id, path, title and date, so the text is left behind.
-
-    A sentence that is evidence for several relations is also made one string object, so pickle
-    sends it once and the graph builder keeps it once (it is a copy per relation otherwise).
-    """
-    sentences: dict[str, str] = {}
-    relations = [replace(relation, evidence=[
-        replace(evidence, sentence=sentences.setdefault(evidence.sentence, evidence.sentence))
-        for evidence in relation.evidence]) for relation in facts.relations]
-    return replace(facts, article=replace(facts.article, text=""), relations=relations)
+    """Facts as they travel and are kept: the evidence sentences are already in the relations
+    (extraction makes one string per sentence, so pickle sends it once however many facts it
+    states), and the graph needs only the article's id, path, title and date, so the text is left
+    behind."""
+    return replace(facts, article=replace(facts.article, text=""))
 
 
 def extract_batch(articles: list[Article], ner: str = LAC) -> list[ArticleFacts]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph import schema as S
-from graph.build import GraphBuilder
+from graph.build import GraphBuilder, frozen_after_full_collections
 from graph.executors import LOCAL, extract_all, make_executor
 from graph.extract.tagger import LAC
 from graph.incremental import FactsCache
@@ -62,7 +62,7 @@ def build(paths: list[str], out_dir: Path, *, workers: int | None = None, execut
         progress = Progress(quiet=quiet)
         if progress.enabled:
             progress.total_files = sum(1 for _ in find_article_files(paths))
-        with make_executor(executor, workers, scheduler, ner) as runner:
+        with make_executor(executor, workers, scheduler, ner) as runner, frozen_after_full_collections():
             reader = ArticleReader(strict=strict, report=report)
             count = extract_all(reader.read(paths), runner, builder, cache, progress)
         progress.close()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 import os
 import tempfile
 from pathlib import Path
@@ -34,7 +34,14 @@ def atomic_write_text(path: Path, text: str | Iterable[str]) -> None:
         raise
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True)
+def _as_dict(value: object) -> dict:
+    """Evidence items of a built graph are compact records that read as mappings (graph.model.Evidence)."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, indent=1, sort_keys=True, default=_as_dict)
 
 
 def _json_pieces(graph: nx.MultiDiGraph) -> Iterator[str]:

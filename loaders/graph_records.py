@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import networkx as nx
@@ -133,7 +134,7 @@ def _edge_record(u: str, v: str, data: dict, bases: dict[str, str], source: str)
     props = {
         S.ARTICLES: neo4j_order(_string_list(data.get(S.ARTICLES, []), f"{where}: {S.ARTICLES}")),
         S.EVIDENCE: neo4j_order(item["sentence"] for item in evidence),
-        EVIDENCE_JSON: neo4j_order(json.dumps(item, ensure_ascii=False, sort_keys=True) for item in evidence),
+        EVIDENCE_JSON: neo4j_order(json.dumps(dict(item), ensure_ascii=False, sort_keys=True) for item in evidence),
     }
     for scalar_key in edge_scalar_keys(rel_type):
         value = _scalar(data.get(scalar_key), f"{where}: {scalar_key}", scalar_key)
@@ -164,5 +165,5 @@ def _scalar(value, where: str, key: str):
 
 
 def _is_evidence(item) -> bool:
-    return (isinstance(item, dict) and isinstance(item.get("sentence"), str)
+    return (isinstance(item, Mapping) and isinstance(item.get("sentence"), str)
             and isinstance(item.get("article"), str))

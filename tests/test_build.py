@@ -1,4 +1,5 @@
 import json
+import pickle
 
 import networkx as nx
 
@@ -30,12 +31,25 @@ def test_merge_is_order_independent_and_unions_evidence():
 
 
 def test_graph_json_is_networkx_node_link_json_byte_for_byte():
-    """graph.json is written piece by piece; the bytes are those of json.dumps over node_link_data."""
+    """graph.json is written piece by piece; the bytes are those of json.dumps over node_link_data
+    (evidence items are graph.model.Evidence records, written as the mappings they read as)."""
     graph = build_graph([_facts("a", "局长"), _facts("b", "党组书记、<b>局长</b>")])
     for g in (graph, nx.MultiDiGraph()):
         data = nx.node_link_data(g, edges="links")
         data["graph"] = {"format": FORMAT, "version": FORMAT_VERSION}
-        assert graph_to_json(g) == json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        assert graph_to_json(g) == json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True, default=dict) + "\n"
+
+
+def test_evidence_reads_as_the_mapping_graph_json_stores():
+    post = Evidence("a", "甲乙。", 0, 3, date="2024-01-01", change=S.APPOINTED, change_date="2023-12-28")
+    mention = Evidence("a", "甲乙。", 0, 3, (1, 2))
+    assert dict(post) == post == {"article": "a", "sentence": "甲乙。", "start": 0, "end": 3, "date": "2024-01-01",
+                                  "change": S.APPOINTED, "change_date": "2023-12-28"}
+    assert dict(mention) == {"article": "a", "sentence": "甲乙。", "start": 0, "end": 3, "date": None, "span": [1, 2]}
+    assert mention.span == (1, 2) and "change" not in mention and mention.get("change") is None
+    for item in (post, mention):
+        copy = pickle.loads(pickle.dumps(item))
+        assert copy == item and hash(copy) == hash(item) and copy != Evidence("b", "甲乙。", 0, 3)
 
 
 def test_no_html_writes_graph_json_only(tmp_path):

@@ -104,7 +104,7 @@ class GraphStore(Store):
                  else self.graph.in_edges(node_id, keys=True, data=True))
         return [Link(v if outgoing else u, {k: data[k] for k in EDGE_KEYS if data.get(k) not in (None, "")},
                      tuple(json.loads(item) for item in
-                           neo4j_order(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in data.get(S.EVIDENCE, ()))))
+                           neo4j_order(json.dumps(dict(e), ensure_ascii=False, sort_keys=True) for e in data.get(S.EVIDENCE, ()))))
                 for u, v, rel, data in edges if rel == rel_type]
 
     def chain(self, source: str, target: str) -> tuple[list[str], list[str]]:
