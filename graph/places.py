@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import io
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -89,6 +90,19 @@ def autonomous_short_forms(name: str) -> list[str]:
     return [stem + _AUTONOMOUS[kind], stem]
 
 
+#: 察哈尔右翼前旗, 土默特左旗: a banner named by its people and its position among their banners
+_POSITIONED_BANNER = re.compile(r"([^左右前中后]{2,}?)(?:([左右])翼)?([左右前中后])旗")
+
+
+def banner_short_form(name: str) -> str | None:
+    """察哈尔右翼前旗 → 察右前旗, 土默特左旗 → 土左旗: the people's first character and the position."""
+    match = _POSITIONED_BANNER.fullmatch(name)
+    if match is None:
+        return None
+    stem, wing, position = match.groups()
+    return stem[0] + (wing or "") + position + "旗"
+
+
 def short_form(name: str) -> str | None:
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
@@ -129,6 +143,9 @@ def divisions() -> Divisions:
         for form in autonomous:
             if form == autonomous[0] or tags.get(form) in _PLACE_TAGS:
                 by_name.setdefault(form, []).append(division)
+        banner = banner_short_form(division.name) if division.level == "county" else None
+        if banner:
+            by_name.setdefault(banner, []).append(division)
         short = None if autonomous else short_form(division.name)
         # districts are written in full; a short form that is an ordinary word (白银) is not a place
         if (short and division.level != "district" and _reads_as_place(short, tags.get(short), division)

@@ -189,3 +189,10 @@ def test_a_countys_short_name_in_a_story_about_another_region_and_two_character_
     assert {e.name for e in facts.entities if S.PLACE in e.labels} == {"茂名市"}
     facts, _ = facts_of("靖江召开会议。")   # no other region named: the county's own story
     assert entity(facts, S.PLACE, "靖江市") is not None
+
+
+def test_a_county_paper_says_shi_for_the_city_above_it_and_qi_for_itself():
+    facts, names = facts_of("察右中旗召开政务服务工作会议。市政数局局长乔慧敏、旗行政审批和政务服务局局长高振东出席会议。")
+    holds = relations(facts, names, S.HOLDS_POSITION)
+    assert ("乔慧敏", "乌兰察布市政务服务数据管理局", "局长") in holds
+    assert ("高振东", "察哈尔右翼中旗行政审批和政务服务局", "局长") in holds

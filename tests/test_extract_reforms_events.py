@@ -253,3 +253,26 @@ def test_words_ending_in_jie_are_no_festivals():
 def test_a_governments_press_office_by_its_short_name_holds_the_press_conference():
     facts, names = facts_of("4月8日，西安市政府新闻办召开新闻发布会，介绍全面深化改革工作有关情况。")
     assert {h for h, _, _ in relations(facts, names, S.ORGANIZES)} == {"西安市人民政府新闻办公室"}
+
+
+def test_a_visit_sent_by_a_body_to_a_banner_named_by_its_short_form():
+    text = ("省农业农村厅调研组深入科右前旗调研\n"
+            "5月9日，省农业农村厅副厅长韩立群带队深入科右前旗调研。旗农牧局局长包春生陪同调研。\n")
+    facts, names = facts_of(text)
+    visit = "省农业农村厅调研组深入科右前旗调研"
+    assert entity(facts, S.EVENT, visit) is not None
+    assert (visit, "科尔沁右翼前旗", None) in relations(facts, names, S.HELD_IN)
+    assert {person for person, event, _ in relations(facts, names, S.ATTENDS) if event == visit} \
+        == {"韩立群", "包春生"}
+    assert relations(facts, names, S.ORGANIZES) == {("内蒙古自治区农业农村厅", visit, None)}
+
+
+def test_a_briefing_on_a_titled_document_and_who_explains_it():
+    text = ("6月2日，市医保局召开《长治市2026年医保便民十条措施》（以下简称《十条措施》）解读新闻发布会。"
+            "市医保局副局长杜文清、市卫健委副主任贾晓燕对《十条措施》进行解读并回答记者提问。")
+    facts, names = facts_of(text)
+    briefing = "长治市2026年医保便民十条措施解读新闻发布会"
+    assert entity(facts, S.EVENT, briefing) is not None
+    assert ("长治市医疗保障局", briefing, None) in relations(facts, names, S.ORGANIZES)
+    assert {person for person, event, _ in relations(facts, names, S.ATTENDS) if event == briefing} \
+        == {"杜文清", "贾晓燕"}

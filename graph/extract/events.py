@@ -20,6 +20,8 @@ _COUNTED = re.compile(r"^(?:[\d一二三四五六七八九十百千两]+[余多]
 #: Words before an event's name that are not part of it; a date never begins a name (4月25日…会议)
 _LEADING_NOISE = re.compile(r"^(?:本届|此次|本次|这次|下一次|下次|上一次|该|今年|去年|上届|[一二三四五六七八九十][是要]"
                             r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日|日前|近日|昨天|今天|上午|下午|晚上)+")
+#: (以下简称《工作举措》) between a document's title and the event about it
+_SHORT_NAME = re.compile(r"\(以下简?称[^()]{1,20}\)")
 HOLDING = ("举办", "举行", "召开", "开幕", "启幕", "开启", "启动", "闭幕")
 MAX_EVENT = 40
 #: Bodies a relative prefix (市, 县 …) names at the start of an event's name.
@@ -73,22 +75,30 @@ def find_events(an: Analysis, ctx: Context | None = None, hosts: list[Mention] =
             if unnamed is not None:
                 found.append(unnamed)
             continue
-        found.append(Mention(S.EVENT, name, Span(start, end), {"canonical": _placed(an, name, start, ctx)}))
-    found += _visits(an)
+        # 《X举措》解读新闻发布会: the title marks are the document's, not the event's name
+        canonical = _SHORT_NAME.sub("", _placed(an, name, start, ctx)).replace("《", "").replace("》", "")
+        found.append(Mention(S.EVENT, name, Span(start, end), {"canonical": canonical}))
+    found += _visits(an, hosts)
     return _maximal(_named_elsewhere(found))
 
 
-def _visits(an: Analysis) -> list[Mention]:
-    """X考察团来Y考察, X代表团赴Y调研: a delegation's visit, named by the words that delimit it, when
-    its host and the place it visits are named places. It is held in the place visited."""
+#: How a delegation goes to the place it visits
+_GOING = "来|到|赴|深入"
+
+
+def _visits(an: Analysis, hosts: list[Mention] = ()) -> list[Mention]:
+    """X考察团来Y考察, X局调研组深入Y调研: a delegation's visit, named by the words that delimit it,
+    when the place it visits is a named place and a place or body (`hosts`) sends it. It is held in
+    the place visited."""
     verbs = an.lex.verbs
-    pattern = re.compile(f"(?:{alternation(verbs['delegation'])})(?:一行)?(?:来|到|赴)"
+    pattern = re.compile(f"(?:{alternation(verbs['delegation'])})(?:一行)?(?:{_GOING})"
                          f"([\u4e00-\u9fff]{{2,{MAX_VISITED}}}?)(?:{alternation(verbs['visit'])})")
     places = {(p.start, p.end) for p in an.hits.get(PLACE, [])}
     out = []
     for match in pattern.finditer(an.text):
         start = _extend_left(an, match.start())
-        if start == match.start() or not any(start <= p_start < match.start() for p_start, _ in places) \
+        senders = [(p_start, p_end) for p_start, p_end in places] + [(h.span.start, h.span.end) for h in hosts]
+        if start == match.start() or not any(start <= s_start < match.start() for s_start, _ in senders) \
                 or match.span(1) not in places:
             continue
         name = an.text[start:match.end()]
@@ -168,12 +178,13 @@ def _extend_left(an: Analysis, start: int) -> int:
         char = text[start - 1]
         if char == ")":
             opening = text.rfind("(", limit, start - 1)
-            if opening < 0 or not all(CJK.match(c) for c in text[opening + 1:start - 1]):
+            if opening < 0 or not (all(CJK.match(c) for c in text[opening + 1:start - 1])
+                                   or _SHORT_NAME.match(text, opening)):
                 break
             start = opening
             continue
-        if char in "”’":
-            opening = text.rfind("“" if char == "”" else "‘", limit, start - 1)
+        if char in "”’》":
+            opening = text.rfind({"”": "“", "’": "‘", "》": "《"}[char], limit, start - 1)
             if opening < 0 or any(c in text[opening:start] for c in ",。;:!?\n"):
                 break
             start = opening

@@ -65,6 +65,15 @@ class Context:
         return None
 
 
+def _city_above(districts: list[tuple[int, str]]) -> str | None:
+    """The prefecture above the county named most, when the division table knows only one."""
+    named = [name for _, name in districts]
+    top = max(named, key=lambda n: (named.count(n), -named.index(n)))
+    above = {parent.name for division in divisions().lookup(top)
+             for parent in divisions().ancestors(division) if parent.level == "city"}
+    return above.pop() if len(above) == 1 else None
+
+
 def place_context(places: list[Mention]) -> Context:
     cities = [m.attrs["canonical"] for m in places if m.attrs.get("level") == "city"]
     provinces = [m.attrs["canonical"] for m in places if m.attrs.get("level") == "province"]
@@ -76,6 +85,10 @@ def place_context(places: list[Mention]) -> Context:
         top = max(county_cities, key=lambda c: (county_cities.count(c), -county_cities.index(c)))
         if county_cities.count(top) >= COUNTY_CITY_DOMINANCE * (cities.count(city) if city else 0):
             city = top
+    districts = [(m.span.start, m.attrs["canonical"]) for m in places
+                 if m.attrs.get("level") in ("district", "county")]
+    if city is None and districts:
+        city = _city_above(districts)  # a county's paper says 市 for the city above it
     province = None
     if city:
         for division in divisions().lookup(city):
@@ -84,8 +97,6 @@ def place_context(places: list[Mention]) -> Context:
                 province = above[0].name
     if province is None and provinces:
         province = max(provinces, key=provinces.count)
-    districts = [(m.span.start, m.attrs["canonical"]) for m in places
-                 if m.attrs.get("level") in ("district", "county")]
     cities_named = [(m.span.start, m.attrs["canonical"]) for m in places
                     if m.attrs["canonical"].endswith("市") and m.attrs.get("level") in ("city", "county")]
     return Context(city, province, districts, cities_named)

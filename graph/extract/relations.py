@@ -38,6 +38,8 @@ _BRIEFINGS = ("发布会", "通气会", "吹风会")
 #: What those who speak at a briefing do there
 _PRESENTING = ("介绍", "通报", "发布", "解读", "：", ":")  # a speaker's line in a transcript: 汤某（秘书长）：
 #: A post in brackets after a name (汤某（市政府秘书长）), passed over between the name and its verb
+#: 对《工作举措》进行 / 就营商环境作出: the matter an attendee addresses, written before the verb
+_ABOUT = re.compile(r"(?:对|就)(?:《[^》]{1,40}》|[^，。,；;、《]{1,12}?)(?:进行|作出|作)")
 _BRACKETED = re.compile(r"[（(][^（()）\n]{1,20}[)）]")
 #: …以普通党员身份参加: the capacity someone attends in, passed over too
 _CAPACITY = re.compile(r"以[^，,。；\n]{1,10}身份")
@@ -254,6 +256,10 @@ class FactsBuilder:
                 if held_from <= place.span.start and place.span.end <= event.span.end:
                     self.relate(S.HELD_IN, self.eid(event), self.eid(place), event.span.start)
                     break
+            if "held_from" in event.attrs:  # X局调研组深入Y调研: the body that sends the delegation
+                senders = [o for o in self.orgs if event.span.start <= o.span.start and o.span.end <= held_from]
+                for org in senders[:1]:
+                    self.relate(S.ORGANIZES, self.eid(org), self.eid(event), event.span.start)
 
     # ------------------------------------------------------------------ sentence rules
 
@@ -348,6 +354,9 @@ class FactsBuilder:
             aside = _BRACKETED.match(after) or _CAPACITY.match(after)
             if aside:
                 after = after[aside.end():]
+            about = _ABOUT.match(after)  # 对《举措》进行解读: what they speak about, before the verb
+            if about:
+                after = after[about.end():]
             # 在会上表示, 在现场介绍: whoever speaks at the event attends it
             at_event = _AT_THE_EVENT.match(after)
             said = verbs + self.an.lex.verbs["speech"] if at_event or speech_counts else verbs
