@@ -15,7 +15,7 @@ import jieba.posseg
 _SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县",
              "地区", "省", "市", "区", "县", "盟", "旗")
 #: Dictionary tags under which a short form is still a place name rather than an ordinary word.
-_PLACE_TAGS = {"ns", "nz", None}
+_PLACE_TAGS = {"ns", "nz", "j", None}  # j: jieba files 大冶, 通化 as abbreviations
 #: Province codes whose divisions are not written by short form in mainland papers (Taiwan).
 _NO_SHORT_FORMS = {"71"}
 

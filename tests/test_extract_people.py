@@ -200,3 +200,7 @@ def test_posts_in_a_bureaus_own_party_committee_within_a_chain():
     facts, names = facts_of("苏州市行政审批局副局长、党组成员、机关党委书记陈雯珏出席此次活动。")
     posts = relations(facts, names, S.HOLDS_POSITION)
     assert posts == {("陈雯珏", "苏州市行政审批服务局", "副局长、党组成员、机关党委书记")}
+
+
+def test_a_verb_of_leading_is_no_part_of_a_name():
+    assert person_names("20日，县委书记张强率相关部门负责人赴桥头镇调研。") == ["张强"]

@@ -87,3 +87,15 @@ def test_a_shared_district_name_the_text_does_not_place_keys_nothing_to_a_guesse
     assert "Place:长安区@#t" in ids and "Person:张立军@#t" in ids
     facts, _ = facts_of("西安市长安区召开会议。长安区区长张立军主持。")
     assert {"Place:长安区@西安市", "Person:张立军@西安市"} <= {e.id for e in facts.entities}
+
+
+def test_a_city_post_anchors_a_person_before_a_provincial_seat():
+    facts, _ = facts_of("省人大常委会副主任、临汾市委书记贺建平出席会议。")
+    (person,) = [e for e in facts.entities if S.PERSON in e.labels]
+    assert person.id == "Person:贺建平@临汾市"
+
+
+def test_a_county_city_jieba_files_as_an_abbreviation_is_still_the_place():
+    facts, _ = facts_of("大冶讯 近日，市政府召开常务会议，市长罗志强主持会议。")
+    (person,) = [e for e in facts.entities if S.PERSON in e.labels]
+    assert person.id == "Person:罗志强@黄石市"

@@ -12,7 +12,7 @@ is keyed by its city. Bodies named by such a place (城关镇人民政府, 张�
 its key too.
 
 A person is keyed by the prefecture-level city (or province, or 全国 for a national body) of the
-first body the article gives them a post in (`Person:王伟@济宁市`); a person with no post here by the
+first body the article gives them a post in, a city's before a province's (`Person:王伟@济宁市`); a person with no post here by the
 city the article is about (the one its places belong to most), so that a name written bare in a
 济宁 story joins the 济宁 official of that name; with no city at all, by the article itself. Two
 people of one name in different cities stay apart; the same name in one city is taken for one
@@ -84,7 +84,8 @@ _BODY_PREFIXES = re.compile(r"^(?:中共|中国共产党|中国人民政治协�
 
 def anchor_people(people, places: list[Mention], article_id: str) -> None:
     """Set attrs["anchor"] on every person mention: the region of the person's first post in the
-    article, else the article's own region, else the article."""
+    article below the province (else of the first post), else the article's own region, else the
+    article."""
     placed = [p for p in places if "code" in p.attrs and not p.attrs.get("unplaced")]
     codes = {p.attrs["canonical"]: p.attrs["code"] for p in placed}
     regions = Counter(r for p in placed for r in [_region(divisions().by_code.get(p.attrs["code"]))] if r)
@@ -95,8 +96,10 @@ def anchor_people(people, places: list[Mention], article_id: str) -> None:
         posts_by_name.setdefault(name, []).extend(person.posts)
     for person in people:
         posts = sorted(posts_by_name[re.sub(r"\s", "", person.mention.surface)], key=lambda post: post.start)
-        found = next((r for post in posts for r in [_body_region(post.org, codes)] if r), None)
-        person.mention.attrs["anchor"] = found or home
+        regions = [r for post in posts for r in [_body_region(post.org, codes)] if r]
+        # 省人大常委会副主任、市委书记: the city's secretary; a provincial seat comes with the post
+        local = next((r for r in regions if r != NATIONAL and not _is_province(r)), None)
+        person.mention.attrs["anchor"] = local or (regions[0] if regions else home)
 
 
 def _body_region(org: Mention, codes: dict[str, str]) -> str | None:
@@ -114,6 +117,10 @@ def _body_region(org: Mention, codes: dict[str, str]) -> str | None:
         if division is not None and name[:end] == division.name:
             return _region(division)
     return None
+
+
+def _is_province(region: str) -> bool:
+    return any(division.level == "province" for division in divisions().lookup(region))
 
 
 def _only(found: list[Division]) -> Division | None:

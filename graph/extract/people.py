@@ -32,7 +32,7 @@ _WIRE_BYLINE = re.compile(r"\d日(?:电|讯)[ \u3000]*[（(]((?:[\u4e00-\u9fff]{
 _BYLINE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 #: How a news item refers back to the company it is about.
 _BARE_COMPANY = ("该公司", "该企业", "公司", "企业")
-_NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又已该这那")
+_NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又已该这那率赴")
 #: What stands between a name and 当选为 or 任: a vote (以190票, 以全票), the rest of a list left
 #: unnamed (王某等20名代表)
 _VOTES = re.compile(r"(?:(?:以|获)?(?:[\d一二三四五六七八九十百千]+票|全票|高票|满票)(?:的高票|的全票|的?赞成票)?"
