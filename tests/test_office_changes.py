@@ -241,3 +241,12 @@ def test_a_counted_list_and_a_new_term_between_cue_and_post():
                             "吴旗荣当选新一届区政协主席。")
     changes = {(names[r.source], e.change) for r in facts.relations if r.type == S.HOLDS_POSITION for e in r.evidence}
     assert changes == {("宋淑敏", S.ELECTED), ("张清海", S.ELECTED), ("许瑞敏", S.ELECTED), ("吴旗荣", S.ELECTED)}
+
+
+def test_an_election_list_with_notes_and_names_without_surnames():
+    text = ("选举马文清（回族）、刘芳（女）、王建国为甘肃省人大常委会副主任。"
+            "选举陈立新、扎西顿珠（藏族）为甘肃省人民政府副省长。")
+    facts, names = facts_of(text)
+    holds = relations(facts, names, S.HOLDS_POSITION)
+    assert {person for person, body, _ in holds if body == "甘肃省人民代表大会常务委员会"} == {"马文清", "刘芳", "王建国"}
+    assert {person for person, body, _ in holds if body == "甘肃省人民政府"} == {"陈立新", "扎西顿珠"}

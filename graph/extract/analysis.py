@@ -127,7 +127,8 @@ class Analysis:
             word, tag = token.word, word_tag(token.word)
             cut_surname = len(word) == 1 and word in lex.surnames and tag not in WINDOW_STOP_TAGS \
                 or len(word) == 2 and word in lex.compound_surnames
-            if cut_surname or (tag or "").startswith("nr"):  # 李建国 is in jieba's dictionary
+            # 李建国 is in jieba's dictionary; after 、 a list may go on with a name without a surname
+            if cut_surname or (tag or "").startswith("nr") or word == "、":
                 starts.add(token.start)
         windows: list[tuple[int, int]] = []
         for start in sorted(starts):

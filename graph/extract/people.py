@@ -38,6 +38,8 @@ _NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又�
 _VOTES = re.compile(r"(?:(?:以|获)?(?:[\d一二三四五六七八九十百千]+票|全票|高票|满票)(?:的高票|的全票|的?赞成票)?"
                     r"|等?[\d一二三四五六七八九十百]+(?:名|位|人)(?:代表|同志|委员)?)$")  # 张三、李四两位同志当选为
 MAX_VOTES = 12
+#: A bracketed note after a name in a list: （回族）, （女，藏族）
+MAX_NOTE = 10
 _NAME_JOINERS = ("、", "和", "及", "与")
 #: Words after a name that close it whatever word its last character could start (王文星等)
 _LIST_CLOSERS = ("等", "同志")
@@ -563,7 +565,7 @@ class PeopleFinder:
             if cue and text.endswith("同志", 0, name_end):  # 梁秋同志任…
                 name_end -= 2
             votes = _VOTES.search(text, max(0, name_end - MAX_VOTES), name_end) if change is not None else None
-            names = self._names_ending(votes.start() if votes else name_end,
+            names = self._names_ending(self._before_note(votes.start() if votes else name_end),
                                        votes.group() if votes else cue or "职务")
             if not names and change is not None and text[name_end - 1:name_end] in "，,":
                 names = self._names_ending(name_end - 1, text[name_end - 1])  # 张三、李四，新当选为…
@@ -601,8 +603,16 @@ class PeopleFinder:
             joiner = self.text[name[0] - 1:name[0]]
             if joiner not in _NAME_JOINERS or (joiner != "、" and len(names) > 1):
                 break  # 和, 及, 与 join only the last name of a list
-            name = self._name_ending(name[0] - 1, joiner)
+            name = self._name_ending(self._before_note(name[0] - 1), joiner)
         return names
+
+    def _before_note(self, end: int) -> int:
+        """马文清（回族）、刘芳（女）为…: where the name ends when a bracketed note follows it."""
+        if self.text[end - 1:end] not in ("）", ")"):
+            return end
+        opening = max(self.text.rfind("（", max(0, end - MAX_NOTE), end), self.text.rfind("(", max(0, end - MAX_NOTE), end))
+        inside = self.text[opening + 1:end - 1] if opening >= 0 else ""
+        return opening if inside and not any(mark in inside for mark in _CLAUSE_MARKS) else end
 
     def _name_ending(self, end: int, follower: str) -> tuple[int, int] | None:
         """The name that ends at `end`: of several (明辉, 葛明辉), the longest that starts where a
@@ -611,6 +621,9 @@ class PeopleFinder:
         found = [name for length in (2, 3, 4) if end - length >= 0
                  for name in [self.name_at(end - length, (follower,), ending_at=end)] if name is not None]
         found += [(start, stop) for start, stop in self.dotted.items() if stop == end]
+        # 昂毛, 扎西: a name with no surname, read by the tagger
+        found += [(start, stop) for start, stop in self.an.tagged_persons.items()
+                  if stop == end and (start, stop) not in found]
         opened = [name for name in found if self._opens_name(name[0])]
         tagged = [name for name in found if self.an.tagged_persons.get(name[0]) == name[1]]
         return opened[-1] if opened else tagged[0] if tagged else None
