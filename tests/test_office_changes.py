@@ -250,3 +250,14 @@ def test_an_election_list_with_notes_and_names_without_surnames():
     holds = relations(facts, names, S.HOLDS_POSITION)
     assert {person for person, body, _ in holds if body == "甘肃省人民代表大会常务委员会"} == {"马文清", "刘芳", "王建国"}
     assert {person for person, body, _ in holds if body == "甘肃省人民政府"} == {"陈立新", "扎西顿珠"}
+
+
+def test_a_list_is_dated_by_the_last_day_of_its_meeting_or_by_the_month_in_the_address():
+    text = ("本报讯 15日至16日，市人大常委会举行第十二次会议。\n会议决定任命：\n刘建华为市教育局局长。\n")
+    facts = extract(Article(id="m", path="m.txt", text=text, date="2024-05-18"))
+    (post,) = [r for r in facts.relations if r.type == S.HOLDS_POSITION]
+    assert {(e.change, e.change_date) for e in post.evidence} == {("appointed", "2024-05-16")}
+    text = "1月11日，省委决定：周明远同志任江门市委书记。文中提到他2015年曾获表彰。"
+    facts = extract(Article(id="u", path="u.txt", text=text, url="https://example.cn/news/202001/1234567.html"))
+    posts = [r for r in facts.relations if r.type == S.HOLDS_POSITION]
+    assert {(e.change, e.change_date) for r in posts for e in r.evidence} == {("appointed", "2020-01-11")}

@@ -27,6 +27,8 @@ _YEAR = re.compile(r"(20\d\d|19\d\d)年?")
 #: A full date near the top of a page with no dateline: 2024年5月20日, 2024-05-20, 发布时间：2024/5/20
 _FULL_DATE = re.compile(r"((?:20|19)\d\d)\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})")
 TOP_CHARS = 300
+#: the year and month alone (/202001/, /2020-01/)
+_URL_MONTH = re.compile(r"(?<!\d)((?:20|19)\d\d)[-/_]?(0[1-9]|1[0-2])(?!\d)")
 _URL_DATE = re.compile(r"(?<!\d)((?:20|19)\d\d)[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -190,13 +192,16 @@ class Analysis:
 
     def iso(self, month: int, day: int, year: int | None = None) -> str | None:
         """A day as an ISO date; a day written without its year is in the year of the article's
-        date (the one before, when that would put it after the article), else in the year the
-        article speaks of most."""
+        date (the one before, when that would put it after the article), else of the month its
+        address gives, else in the year the article speaks of most."""
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
         published = self.article.date
         if year is None and published:
             year = int(published[:4]) - (f"{month:02d}-{day:02d}" > published[5:10])
+        in_url = _URL_MONTH.search(self.article.url or "") if year is None else None
+        if in_url:  # /202001/10104367.html: published that month
+            year = int(in_url.group(1)) - (month > int(in_url.group(2)))
         year = year or self.year
         return f"{year:04d}-{month:02d}-{day:02d}" if year else None
 

@@ -67,6 +67,11 @@ def score(gold_dir: Path, graph: Path, articles: list[str] | None, errors: bool)
                 totals["date_right"] += any(item.get("change_date") == post["date"] for item in change_right)
             if post["change"] == "removed" and "current" in statuses:
                 totals["removed_current"] += 1
+            if errors and change_right and post["change"] != "holds" and post.get("date") and not any(
+                    item.get("change_date") == post["date"] for item in change_right):
+                dates = sorted({item.get("change_date") or "-" for item in change_right})
+                print(f"  {article}: {post['person']} / {post['body']} {post['title']}: {post['change']} gold date "
+                      f"{post['date']}, graph {', '.join(dates)}")
             if errors and not change_right:
                 stated = sorted({item.get("change") or "-" for item in evidence}) or ["not found"]
                 print(f"  {article}: {post['person']} / {post['body']} {post['title']}: gold {post['change']}, "
@@ -91,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("gold_dir", type=Path)
     parser.add_argument("graph", type=Path)
     parser.add_argument("--articles", help="comma-separated article ids (default all)")
-    parser.add_argument("--errors", action="store_true", help="list every post whose change is not right")
+    parser.add_argument("--errors", action="store_true", help="list every post whose change or date is not right")
     args = parser.parse_args(argv)
     result = score(args.gold_dir, args.graph, args.articles.split(",") if args.articles else None, args.errors)
     print(report(result))
