@@ -204,3 +204,10 @@ def test_posts_in_a_bureaus_own_party_committee_within_a_chain():
 
 def test_a_verb_of_leading_is_no_part_of_a_name():
     assert person_names("20日，县委书记张强率相关部门负责人赴桥头镇调研。") == ["张强"]
+
+
+def test_deputies_named_later_in_the_sentence_sit_in_the_chairs_body():
+    facts, names = facts_of("1月9日，滁州市人大常委会主任孙卫东主持会议，副主任高志成、林婉清出席会议。")
+    holds = relations(facts, names, S.HOLDS_POSITION)
+    assert {(p, t) for p, b, t in holds if b == "滁州市人民代表大会常务委员会"} == \
+        {("孙卫东", "主任"), ("高志成", "副主任"), ("林婉清", "副主任")}

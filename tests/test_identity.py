@@ -99,3 +99,8 @@ def test_a_county_city_jieba_files_as_an_abbreviation_is_still_the_place():
     facts, _ = facts_of("大冶讯 近日，市政府召开常务会议，市长罗志强主持会议。")
     (person,) = [e for e in facts.entities if S.PERSON in e.labels]
     assert person.id == "Person:罗志强@黄石市"
+
+
+def test_a_body_whose_city_the_story_never_names_is_the_storys_own():
+    facts, _ = facts_of("市人大常委会主任孙卫东主持会议。", article_id="a1")
+    assert "Organization:市人大常委会@#a1" in {e.id for e in facts.entities}

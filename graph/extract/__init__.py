@@ -63,6 +63,6 @@ def _facts(an: Analysis) -> ArticleFacts:
     names = [p.mention.span for p in people] + [r.span for r in reforms]
     places = [p for p in places if not any(_within(p.span, n) for n in names)]
     anchor_local_places(places, an.article.id)
-    anchor_local_bodies(orgs + [post.org for person in people for post in person.posts], places)
+    anchor_local_bodies(orgs + [post.org for person in people for post in person.posts], places, an.article.id)
     anchor_people(people, places, an.article.id)
     return FactsBuilder(an, places, orgs, events, reforms, people).facts()

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 
 from graph.model import Mention
+from graph.extract.orgs import RELATIVE_SCOPES
 from graph.places import Division, divisions
 
 LOCAL_LEVELS = ("street", "town", "village", "community")
@@ -66,10 +67,15 @@ def anchor_local_places(places: list[Mention], article_id: str) -> None:
                 place.attrs["anchor"] = f"#{article_id}"
 
 
-def anchor_local_bodies(orgs: list[Mention], places: list[Mention]) -> None:
-    """A body whose name begins with a local place's name (城关镇党委) is keyed as that place is."""
+def anchor_local_bodies(orgs: list[Mention], places: list[Mention], article_id: str) -> None:
+    """A body whose name begins with a local place's name (城关镇党委) is keyed as that place is; one
+    named by a relative prefix the article does not resolve (市人大常委会 in a story that never names
+    its city) is the article's own."""
     local = sorted((p for p in places if p.attrs.get("anchor")), key=lambda p: -len(p.attrs["canonical"]))
     for org in orgs:
+        if not org.attrs.get("place") and org.attrs["canonical"][:1] in RELATIVE_SCOPES:
+            org.attrs["anchor"] = f"#{article_id}"
+            continue
         canonical = org.attrs["canonical"].removeprefix(PARTY_PREFIX)  # 中共城关镇委员会
         place = next((p for p in local if canonical.startswith(p.attrs["canonical"])
                       and len(canonical) > len(p.attrs["canonical"])), None)

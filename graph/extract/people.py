@@ -457,8 +457,8 @@ class PeopleFinder:
 
     def _inherited(self, titles: list[Hit]) -> list[Post]:
         """局长张三，副局长李四、王五: titles with no body of their own, right after a person named
-        with one, are posts in that person's body; so are the same titles later in the sentence
-        (省人大常委会副主任张三主持会议，副主任李四、王五出席)."""
+        with one, are posts in that person's body; so are the same titles, or their deputies, later
+        in the sentence (省人大常委会主任张三主持会议，副主任李四、王五出席)."""
         start = titles[0].start
         if start < 1 or self.text[start - 1] not in "，,、":
             return []
@@ -467,9 +467,11 @@ class PeopleFinder:
                     if not post.org.attrs.get("implied") or post.org.attrs.get("named")] if previous else []
         if not explicit:
             sentence_start = self.an.sentence_start(start)
-            words = {t.word for t in titles}
+            # 主任张三主持会议，副主任李四出席: a deputy of the title named before
+            words = {t.word.removeprefix("副") for t in titles}
             explicit = [post for (begin, _), person in sorted(self.found.items()) if sentence_start <= begin < start
-                        for post in person.posts if words <= set(post.titles) and not post.org.attrs.get("implied")]
+                        for post in person.posts if words <= {w.removeprefix("副") for w in post.titles}
+                        and not post.org.attrs.get("implied")]
         return [Post(explicit[-1].org, [t.word for t in titles], start, titles[-1].end)] if explicit else []
 
     def _bind(self, org: Mention, titles: list[Hit]) -> list[Post]:
