@@ -149,3 +149,40 @@ def tokenizer() -> jieba.Tokenizer:
     for word in [*lex.titles, *lex.departments, *lex.national_orgs, *lex.zones]:
         tok.add_word(word, freq=20000)
     return tok
+
+
+#: A word of two private-use characters, which no text holds: it carries the frequency that makes
+#: jieba-rs's dictionary total equal jieba's (see segmenter)
+_BALANCE_WORD = "\ue000\ue001"
+
+
+class Segmenter:
+    """jieba's cut without its HMM, run by jieba-rs (the rjieba package) about twenty times faster.
+
+    The cut is the route of highest probability through the dictionary's words, each word's
+    probability its frequency over the dictionary's total. jieba-rs gets every word with the
+    frequency jieba ends up with (its dictionary, then the lexicon's words), and one unused word
+    makes up the rest of jieba's total: jieba adds a re-added word's frequency to the total again,
+    jieba-rs does not. Same words, same total, same arithmetic: the same cuts
+    (tests/test_lexicon.py compares them over a corpus)."""
+
+    def __init__(self, tok: jieba.Tokenizer) -> None:
+        import rjieba
+
+        self._rs = rjieba.Jieba()
+        self._rs.clear()
+        counted = 0
+        for word, freq in tok.FREQ.items():
+            if freq:  # jieba keeps every word's prefixes at 0 (they are no words)
+                self._rs.add_word(word, freq, None)
+                counted += freq
+        if tok.total > counted:
+            self._rs.add_word(_BALANCE_WORD, tok.total - counted, None)
+
+    def lcut(self, text: str) -> list[str]:
+        return self._rs.cut(text, False)
+
+
+@cache
+def segmenter() -> Segmenter:
+    return Segmenter(tokenizer())

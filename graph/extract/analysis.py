@@ -10,7 +10,7 @@ import jieba.posseg
 
 from graph.extract.gazetteer import TITLE, Hit, scan
 from graph.extract.tagger import LAC, NONE, Tagged, tagger
-from graph.lexicon import lexicon, tokenizer
+from graph.lexicon import lexicon, segmenter
 from graph.model import Article
 from graph.text import Doc
 
@@ -22,6 +22,8 @@ STOP_TAGS = ("v", "vd", "d", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", 
 WINDOW_STOP_TAGS = frozenset(STOP_TAGS) | {"f", "m", "q"}
 #: How far before and after a possible surname the tagger reads (a name, and the words that show it is one)
 NAME_WINDOW = (3, 8)
+#: The longest name a list item holds before its 、 (compound surname and two given, or four)
+MAX_NAME_CHARS = 4
 _DATELINE = re.compile(r"(?:本报|讯)?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:电|讯)")
 _YEAR = re.compile(r"(20\d\d|19\d\d)年?")
 #: A full date near the top of a page with no dateline: 2024年5月20日, 2024-05-20, 发布时间：2024/5/20
@@ -58,7 +60,7 @@ class Analysis:
     @cached_property
     def tokens(self) -> list[Token]:
         out, offset = [], 0
-        for word in tokenizer().lcut(self.text, HMM=False):
+        for word in segmenter().lcut(self.text):
             out.append(Token(offset, offset + len(word), word))
             offset += len(word)
         return out
@@ -125,13 +127,17 @@ class Analysis:
         most of the text."""
         lex = self.lex
         starts = {hit.end for hit in self.hits.get(TITLE, [])}
+        list_marks = []
         for token in self.tokens:
             word, tag = token.word, word_tag(token.word)
             cut_surname = len(word) == 1 and word in lex.surnames and tag not in WINDOW_STOP_TAGS \
                 or len(word) == 2 and word in lex.compound_surnames
-            # 李建国 is in jieba's dictionary; after 、 a list may go on with a name without a surname
-            if cut_surname or (tag or "").startswith("nr") or word == "、":
+            if cut_surname or (tag or "").startswith("nr"):  # 李建国 is in jieba's dictionary
                 starts.add(token.start)
+            elif word == "、":
+                list_marks.append(token.start)
+        # 陈立新、扎西顿珠: after a name, a list may go on with a name that has no surname
+        starts.update(mark for mark in list_marks if any(mark - back in starts for back in range(2, MAX_NAME_CHARS + 1)))
         windows: list[tuple[int, int]] = []
         for start in sorted(starts):
             sentence = self.doc.sentence_at(start)
