@@ -276,3 +276,14 @@ def test_a_briefing_on_a_titled_document_and_who_explains_it():
     assert ("长治市医疗保障局", briefing, None) in relations(facts, names, S.ORGANIZES)
     assert {person for person, event, _ in relations(facts, names, S.ATTENDS) if event == briefing} \
         == {"杜文清", "贾晓燕"}
+
+
+def test_a_visit_led_by_a_person_of_a_body_and_who_goes_along():
+    text = ("3月5日下午，临沂市行政审批服务局党组成员、副局长孙海燕一行到兰陵县调研政务服务工作，"
+            "兰陵县行政审批服务局局长吴春明陪同调研。")
+    facts, names = facts_of(text)
+    visit = "临沂市行政审批服务局孙海燕一行到兰陵县调研"
+    assert entity(facts, S.EVENT, visit) is not None
+    assert relations(facts, names, S.ORGANIZES) == {("临沂市行政审批服务局", visit, None)}
+    assert {person for person, event, _ in relations(facts, names, S.ATTENDS) if event == visit} == {"孙海燕", "吴春明"}
+    assert (visit, "兰陵县", None) in relations(facts, names, S.HELD_IN)

@@ -7,7 +7,7 @@ import re
 
 from graph import schema as S
 from graph.extract.analysis import CJK, Analysis, word_tag
-from graph.extract.gazetteer import EVENT_ALIAS, EVENT_SUFFIX, PLACE
+from graph.extract.gazetteer import EVENT_ALIAS, EVENT_SUFFIX, PLACE, TITLE
 from graph.extract.orgs import RELATIVE_SCOPES, Context
 from graph.extract.dates import DATE, DATELINE_PART, DAY, date_before
 from graph.lexicon import alternation
@@ -94,7 +94,7 @@ def _visits(an: Analysis, hosts: list[Mention] = ()) -> list[Mention]:
     pattern = re.compile(f"(?:{alternation(verbs['delegation'])})(?:一行)?(?:{_GOING})"
                          f"([\u4e00-\u9fff]{{2,{MAX_VISITED}}}?)(?:{alternation(verbs['visit'])})")
     places = {(p.start, p.end) for p in an.hits.get(PLACE, [])}
-    out = []
+    out = _led_visits(an, hosts)
     for match in pattern.finditer(an.text):
         start = _extend_left(an, match.start())
         senders = [(p_start, p_end) for p_start, p_end in places] + [(h.span.start, h.span.end) for h in hosts]
@@ -103,6 +103,31 @@ def _visits(an: Analysis, hosts: list[Mention] = ()) -> list[Mention]:
             continue
         name = an.text[start:match.end()]
         out.append(Mention(S.EVENT, name, Span(start, match.end()), {"canonical": name, "held_from": match.start(1)}))
+    return out
+
+
+def _led_visits(an: Analysis, hosts: list[Mention]) -> list[Mention]:
+    """X局党组成员张三一行到Y县调研: a visit led by a person of a body, named by the body, the
+    person and the words that delimit it (the person's titles left out); the place visited must be
+    a named place or body."""
+    text, verbs = an.text, an.lex.verbs
+    pattern = re.compile(f"一行(?:{_GOING})([\u4e00-\u9fff]{{2,{MAX_VISITED}}}?)(?:{alternation(verbs['visit'])})")
+    visited = {(p.start, p.end) for p in an.hits.get(PLACE, [])} | {(h.span.start, h.span.end) for h in hosts}
+    out = []
+    for match in pattern.finditer(text):
+        if match.span(1) not in visited:
+            continue
+        clause = max(text.rfind(mark, 0, match.start()) for mark in "，,。；;！？\n") + 1
+        titles = [hit.end for hit in an.hits.get(TITLE, []) if clause <= hit.end <= match.start()]
+        bodies = [h for h in hosts if clause <= h.span.start and h.span.end <= match.start()
+                  and h.label == S.ORGANIZATION]
+        name_start = max(titles + [b.span.end for b in bodies], default=clause)
+        if not 2 <= match.start() - name_start <= 4 or not bodies:
+            continue
+        sender = bodies[0]
+        canonical = sender.attrs["canonical"] + text[name_start:match.end()]
+        out.append(Mention(S.EVENT, text[sender.span.start:match.end()], Span(sender.span.start, match.end()),
+                           {"canonical": canonical, "held_from": match.start(1)}))
     return out
 
 

@@ -40,6 +40,8 @@ _PRESENTING = ("介绍", "通报", "发布", "解读", "：", ":")  # a speaker'
 #: A post in brackets after a name (汤某（市政府秘书长）), passed over between the name and its verb
 #: 对《工作举措》进行 / 就营商环境作出: the matter an attendee addresses, written before the verb
 _ABOUT = re.compile(r"(?:对|就)(?:《[^》]{1,40}》|[^，。,；;、《]{1,12}?)(?:进行|作出|作)")
+#: 张三一行: a person and those travelling with them
+_PARTY = "一行"
 _BRACKETED = re.compile(r"[（(][^（()）\n]{1,20}[)）]")
 #: …以普通党员身份参加: the capacity someone attends in, passed over too
 _CAPACITY = re.compile(r"以[^，,。；\n]{1,10}身份")
@@ -362,7 +364,8 @@ class FactsBuilder:
             said = verbs + self.an.lex.verbs["speech"] if at_event or speech_counts else verbs
             if at_event:
                 after = after[at_event.end():]
-            gap = min((after.find(v) for v in said if v in after), default=-1)
+            # 张三一行到X县调研: who leads a party on a visit is on it
+            gap = 0 if after.startswith(_PARTY) else min((after.find(v) for v in said if v in after), default=-1)
             # 张三等区级领导参加: a list closed by 等 and a word for the group it stands for
             allowed = MAX_ATTEND_GAP + (MAX_GROUP_WORDS if after.startswith("等") else 0)
             if 0 <= gap <= allowed and not after[:gap].endswith("的"):
