@@ -211,3 +211,16 @@ def test_deputies_named_later_in_the_sentence_sit_in_the_chairs_body():
     holds = relations(facts, names, S.HOLDS_POSITION)
     assert {(p, t) for p, b, t in holds if b == "滁州市人民代表大会常务委员会"} == \
         {("孙卫东", "主任"), ("高志成", "副主任"), ("林婉清", "副主任")}
+
+
+def test_a_name_set_apart_by_a_space_and_a_spokesperson_among_titles():
+    text = "主持人：中共忻州市委宣传部副部长 梁晓东\n今天邀请到定襄县人民政府副县长、新闻发言人冯志刚同志。\n"
+    facts, names = facts_of(text)
+    holds = relations(facts, names, S.HOLDS_POSITION)
+    assert ("梁晓东", "中共忻州市委宣传部", "副部长") in holds
+    assert ("冯志刚", "定襄县人民政府", "副县长、新闻发言人") in holds
+
+
+def test_a_post_word_after_the_name_when_it_names_its_body():
+    facts, names = facts_of("衢州市召开会议。报告获高建民书记、郑立华市长等市领导批示。")
+    assert relations(facts, names, S.HOLDS_POSITION) == {("郑立华", "衢州市人民政府", "市长")}

@@ -38,6 +38,8 @@ _NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又�
 _VOTES = re.compile(r"(?:(?:以|获)?(?:[\d一二三四五六七八九十百千]+票|全票|高票|满票)(?:的高票|的全票|的?赞成票)?"
                     r"|等?[\d一二三四五六七八九十百]+(?:名|位|人)(?:代表|同志|委员)?)$")  # 张三、李四两位同志当选为
 MAX_VOTES = 12
+#: What follows a post word written after the name (陈明市长、李华县长等)
+_AFTER_TRAILING_TITLE = ("、", "，", ",", "。", "；", ";", "等", "和", "及")
 #: A bracketed note after a name in a list: （回族）, （女，藏族）
 MAX_NOTE = 10
 _NAME_JOINERS = ("、", "和", "及", "与")
@@ -253,6 +255,7 @@ class PeopleFinder:
         self._appositions()
         self._posts_in_brackets()
         self._posts_after_names()
+        self._titles_after_names()
         self._roles()
         self._speakers()
         self._tagged_names()
@@ -339,6 +342,9 @@ class PeopleFinder:
         After a word for people (`after_post` false: 居民, 区领导) only names that read as names."""
         names = []
         if self.text[pos:pos + 1] in ("：", ":") and self.text[pos + 1:pos + 2] not in ("\n", ""):
+            pos += 1
+        elif self.text[pos:pos + 1] in (" ", "\u3000") and after_post:
+            # 主持人：X部副部长 王瑶: a name set apart by a space (as transcripts and captions write)
             pos += 1
         while True:
             name = self.name_at(pos, after_post=after_post) or (
@@ -539,6 +545,20 @@ class PeopleFinder:
                 for post in posts:
                     if not any(p.org.attrs["canonical"] == post.org.attrs["canonical"] for p in person.posts):
                         person.posts.append(post)
+
+    def _titles_after_names(self) -> None:
+        """陈明市长、李华县长等领导: a post word written after the name, as lists of leaders and
+        speech do; only a word that names its body (市长: the city's government) says which post."""
+        for title in self.titles:
+            if self.text[title.end:title.end + 1] not in _AFTER_TRAILING_TITLE:
+                continue
+            implied = self._implied(title)
+            name = self._name_ending(title.start, title.word) if implied is not None else None
+            if name is None or not self._opens_name(name[0]):
+                continue
+            person = self._add(*name, titled=True)
+            if not any(p.org.attrs["canonical"] == implied.attrs["canonical"] for p in person.posts):
+                person.posts.append(Post(implied, [title.word], title.start, title.end))
 
     def _title_continues(self, title: Hit) -> bool:
         """党组书记、局长: the post goes on with another title."""
