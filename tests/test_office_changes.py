@@ -261,3 +261,14 @@ def test_a_list_is_dated_by_the_last_day_of_its_meeting_or_by_the_month_in_the_a
     facts = extract(Article(id="u", path="u.txt", text=text, url="https://example.cn/news/202001/1234567.html"))
     posts = [r for r in facts.relations if r.type == S.HOLDS_POSITION]
     assert {(e.change, e.change_date) for r in posts for e in r.evidence} == {("appointed", "2020-01-11")}
+
+
+def test_bare_posts_elected_after_a_named_body_sit_in_it():
+    text = ("1月6日，十堰市第六届人民代表大会第一次会议举行第三次全体会议。"
+            "罗建国当选市六届人大常委会主任，姜红梅、彭立新当选副主任，郝云当选秘书长。")
+    facts, names = facts_of(text)
+    holds = relations(facts, names, S.HOLDS_POSITION)
+    assert {(p, t) for p, b, t in holds if b == "十堰市人民代表大会常务委员会"} == \
+        {("罗建国", "主任"), ("姜红梅", "副主任"), ("彭立新", "副主任"), ("郝云", "秘书长")}
+    changes = {e.change for r in facts.relations if r.type == S.HOLDS_POSITION for e in r.evidence}
+    assert changes == {"elected"}

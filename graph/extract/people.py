@@ -439,6 +439,11 @@ class PeopleFinder:
                 posts += self._inherited(pending)
         return [p for p in posts if not (lex.titles[p.titles[0]].needs_org and p.org is None)]
 
+    def _after_link_cue(self, offset: int) -> bool:
+        """当选|副主任, 任|秘书长: a cue of change joins a name to the post right here."""
+        return any(self.text.endswith(cue, 0, offset) for cue, change in self.an.lex.office_changes["link"]
+                   if change is not None)
+
     def _bare_local_place(self, offset: int) -> Mention | None:
         """社区党委书记, 街道办事处主任 with no name before them: the article's own community or street."""
         for word, level in LOCAL_LEVELS.items():
@@ -466,6 +471,12 @@ class PeopleFinder:
         with one, are posts in that person's body; so are the same titles, or their deputies, later
         in the sentence (省人大常委会主任张三主持会议，副主任李四、王五出席)."""
         start = titles[0].start
+        if self._after_link_cue(start):
+            # 陈某当选市人大常委会主任，刘某、胡某当选副主任，袁某当选秘书长: the list's body goes on
+            sentence_start = self.an.sentence_start(start)
+            explicit = [post for (begin, _), person in sorted(self.found.items()) if sentence_start <= begin < start
+                        for post in person.posts if not post.org.attrs.get("implied") and post.end <= start]
+            return [Post(explicit[-1].org, [t.word for t in titles], start, titles[-1].end)] if explicit else []
         if start < 1 or self.text[start - 1] not in "，,、":
             return []
         previous = next((p for (_, end), p in self.found.items() if end == start - 1), None)
