@@ -10,7 +10,7 @@ import pytest
 from extract_helpers import person_names
 from graph import cli
 from graph.extract import tagger as tagger_module
-from graph.extract.tagger import LAC, NONE, LacTagger, tagger, viterbi
+from graph.extract.tagger import LAC, NONE, LacTagger, decode, tagger, viterbi
 
 SENTENCES = [
     "市民王晓明昨天在杭州市西湖区办理了营业执照。",
@@ -63,6 +63,20 @@ def test_the_vectorised_viterbi_is_the_best_path_for_every_length():
                 transitions[a, b] for a, b in zip(path, path[1:]))
         best = max(itertools.product(range(n_tags), repeat=int(length)), key=score)
         assert tuple(paths[row, :length]) == best
+
+
+def test_searching_only_between_sure_positions_gives_the_full_search_s_paths():
+    rng = np.random.default_rng(3)
+    n_tags, steps, rows = 6, 30, 400
+    transitions = rng.normal(scale=0.2, size=(n_tags, n_tags))
+    # emissions from sure (a tag far ahead) to close calls, as an encoder gives them
+    emissions = rng.normal(size=(rows, steps, n_tags)) * rng.choice([0.1, 0.5, 3.0], size=(rows, steps, 1))
+    lengths = rng.integers(1, steps + 1, size=rows)
+    full = viterbi(np, emissions, transitions, lengths)
+    fast = decode(np, emissions, transitions, lengths)
+    assert all((full[row, :n] == fast[row, :n]).all() for row, n in enumerate(lengths))
+    sure = np.sort(emissions, axis=2)
+    assert ((sure[:, :, -1] - sure[:, :, -2]) > 4 * 0.2 * 2).any()  # both kinds of position occur
 
 
 def test_the_rules_take_names_only_the_model_finds():
