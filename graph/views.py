@@ -37,7 +37,9 @@ LAYOUT_SEED = 7
 #: Each layout iteration costs about n² for n core nodes: bigger cores get fewer iterations,
 #: within these bounds, so a layout takes seconds, not minutes.
 LAYOUT_ITERATIONS = (15, 50)
-LAYOUT_BUDGET = 50 * 1000 ** 2
+LAYOUT_BUDGET = 15 * 800 ** 2
+#: The most nodes the spring layout places itself (the rest are satellites)
+MAX_CORE = 800
 #: A view draws at most this many nodes (the most connected): a browser cannot usefully show a
 #: whole archive, and focus, place and label views and the atlas reach everything else.
 VIEW_NODE_LIMIT = 3000
@@ -265,6 +267,9 @@ def positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]] | None:
         return None
     entities = nx.Graph(graph.subgraph(n for n in graph if not _is_article(graph, n)).to_undirected(as_view=True))
     core = [node for node in entities if entities.degree(node) >= 2] or list(entities)
+    # the layout costs the square of the core: past MAX_CORE, the most connected make the skeleton
+    # and the rest are placed beside them as satellites
+    core = sorted(core, key=lambda node: (-entities.degree(node), node))[:MAX_CORE]
     fewest, most = LAYOUT_ITERATIONS
     iterations = max(fewest, min(most, LAYOUT_BUDGET // len(core) ** 2)) if core else 0
     layout = nx.spring_layout(entities.subgraph(core), seed=LAYOUT_SEED, iterations=iterations) if core else {}
