@@ -1,6 +1,7 @@
 """One measurement in a fresh process, so bench/run.py can read its peak RSS from the kernel.
 
-    python -m bench.measure build CORPUS OUT --workers N --ner lac|none   # as `govkg build` runs it
+    python -m bench.measure build CORPUS OUT --workers N --ner lac|none [--executor dask]
+                                                           # as `govkg build` runs it
     python -m bench.measure lcut CORPUS                    # plain jieba.lcut over the same texts
 
 Each warms up first (dictionary and lexicons loaded) so the figures are the steady-state cost per
@@ -28,7 +29,7 @@ def warm_up(ner: str = "lac") -> None:
     extract(Article(id="warm-up", path="warm-up", text="市长王大伟说，市政府召开会议。"), ner)
 
 
-def measure_build(corpus: Path, out: Path, workers: int, ner: str = "lac") -> dict:
+def measure_build(corpus: Path, out: Path, workers: int, ner: str = "lac", executor: str = "local") -> dict:
     import graph.pipeline as pipeline
 
     warm_up(ner)
@@ -46,7 +47,7 @@ def measure_build(corpus: Path, out: Path, workers: int, ner: str = "lac") -> di
     # the outputs' cost depends on the views, not on extraction: time it apart
     pipeline.write_graph_json = timed(pipeline.write_graph_json)
     pipeline.write_html = timed(pipeline.write_html)
-    result = pipeline.build([str(corpus)], out, workers=workers, quiet=True, ner=ner)
+    result = pipeline.build([str(corpus)], out, workers=workers, quiet=True, ner=ner, executor=executor)
     return {"seconds": result.seconds, "write_seconds": writing[0], "articles": result.articles,
             "nodes": result.graph.number_of_nodes(), "edges": result.graph.number_of_edges()}
 
@@ -73,11 +74,12 @@ def main(argv: list[str] | None = None) -> None:
     build.add_argument("out", type=Path)
     build.add_argument("--workers", type=int, default=1)
     build.add_argument("--ner", default="lac")
+    build.add_argument("--executor", default="local", help="local, or dask (a LocalCluster of --workers processes)")
     lcut = sub.add_parser("lcut")
     lcut.add_argument("corpus", type=Path)
     args = parser.parse_args(argv)
     if args.what == "build":
-        figures = measure_build(args.corpus, args.out, args.workers, args.ner)
+        figures = measure_build(args.corpus, args.out, args.workers, args.ner, args.executor)
     else:
         figures = measure_lcut(args.corpus)
     print(json.dumps(figures))
