@@ -134,10 +134,10 @@ def cache_dir() -> Path:
     return Path(base) / "govkg"
 
 
-@cache
 def tokenizer() -> jieba.Tokenizer:
     """jieba with its dictionary cache in the user's cache folder and the lexicon words added, so
-    titles and body names come out as whole tokens."""
+    titles and body names come out as whole tokens. Made anew on each call and not kept: the
+    segmenter copies its words, and its dictionary would cost every process some 60 MB."""
     jieba.setLogLevel(60)
     folder = cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
