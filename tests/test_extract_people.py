@@ -224,3 +224,10 @@ def test_a_name_set_apart_by_a_space_and_a_spokesperson_among_titles():
 def test_a_post_word_after_the_name_when_it_names_its_body():
     facts, names = facts_of("衢州市召开会议。报告获高建民书记、郑立华市长等市领导批示。")
     assert relations(facts, names, S.HOLDS_POSITION) == {("郑立华", "衢州市人民政府", "市长")}
+
+
+def test_police_detachments_and_honorifics_after_names():
+    text = "出席发布会的有：潍坊市公安局交警支队支队长高强先生；潍坊市公安局刑侦支队支队长周诗文先生。"
+    facts, names = facts_of(text)
+    assert relations(facts, names, S.HOLDS_POSITION) == {
+        ("高强", "潍坊市公安局交警支队", "支队长"), ("周诗文", "潍坊市公安局刑侦支队", "支队长")}
