@@ -287,3 +287,10 @@ def test_a_visit_led_by_a_person_of_a_body_and_who_goes_along():
     assert relations(facts, names, S.ORGANIZES) == {("临沂市行政审批服务局", visit, None)}
     assert {person for person, event, _ in relations(facts, names, S.ATTENDS) if event == visit} == {"孙海燕", "吴春明"}
     assert (visit, "兰陵县", None) in relations(facts, names, S.HELD_IN)
+
+
+def test_an_event_named_by_two_quoted_names():
+    facts, names = facts_of("3月2日，镜湖区召开2025年“优秀窗口”和“服务标兵”表彰大会，区委常委王立军出席会议。")
+    event = "2025年“优秀窗口”和“服务标兵”表彰大会"
+    assert entity(facts, S.EVENT, event).attrs[S.DATE] == "2025-03-02"
+    assert relations(facts, names, S.ATTENDS) == {("王立军", event, None)}

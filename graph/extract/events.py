@@ -22,6 +22,7 @@ _LEADING_NOISE = re.compile(r"^(?:本届|此次|本次|这次|下一次|下次|�
                             r"|(?:\d{4}年)?\d{1,2}月\d{1,2}日|日前|近日|昨天|今天|上午|下午|晚上)+")
 #: (以下简称《工作举措》) between a document's title and the event about it
 _SHORT_NAME = re.compile(r"\(以下简?称[^()]{1,20}\)")
+_QUOTE_JOINERS = "和与及暨"
 HOLDING = ("举办", "举行", "召开", "开幕", "启幕", "开启", "启动", "闭幕")
 MAX_EVENT = 40
 #: Bodies a relative prefix (市, 县 …) names at the start of an event's name.
@@ -213,6 +214,9 @@ def _extend_left(an: Analysis, start: int) -> int:
             if opening < 0 or any(c in text[opening:start] for c in ",。;:!?\n"):
                 break
             start = opening
+            continue
+        if char in _QUOTE_JOINERS and text[start - 2:start - 1] in ("”", "’"):
+            start -= 1  # “红旗窗口”和“服务之星”表彰大会: two quoted names make one event's name
             continue
         if not (CJK.match(char) or char.isalnum() or char in "·-—+ "):
             break
