@@ -196,3 +196,9 @@ def test_a_county_paper_says_shi_for_the_city_above_it_and_qi_for_itself():
     holds = relations(facts, names, S.HOLDS_POSITION)
     assert ("乔慧敏", "乌兰察布市政务服务数据管理局", "局长") in holds
     assert ("高振东", "察哈尔右翼中旗行政审批和政务服务局", "局长") in holds
+
+
+def test_a_word_that_sorts_places_is_no_village_name():
+    facts, _ = facts_of("达川区石梯镇高观子社区党委书记段玉雄说，所有村都设立了代办点。")
+    places = {e.name for e in facts.entities if S.PLACE in e.labels}
+    assert "高观子社区" in places and "所有村" not in places

@@ -15,6 +15,8 @@ from graph.places import Division, divisions
 #: and the 暨 that joins two event names (…丰收节暨金乡…).
 _COUNTING = set("个位各全每首几多该此这那其暨")
 _TIME_UNITS = set("年月日天")
+#: jieba's tag of words that sort things rather than name them (所有, 主要, 大型)
+_DISTINGUISHING = "b"
 #: Local place endings and their level; development zones (合肥高新区) are governed like districts.
 LOCAL_LEVELS = {"街道": "street", "镇": "town", "乡": "town", "村": "village", "社区": "community",
                 **{zone: "district" for zone in lexicon().zones}}
@@ -120,6 +122,8 @@ def _core_ok(an: Analysis, start: int, end: int) -> bool:
             return False  # 三年|来社区: a span of time, not a name
         if inside and token.word in an.lex.boundaries:
             return False  # a function word, not the 和 of 和睦
+        if inside and word_tag(token.word) == _DISTINGUISHING:
+            return False  # 所有村, 主要社区: a word that picks places out, not a name
         if inside and an.is_stop_word(token.word) \
                 and not _name_character(token.word, first=token.start == start):
             return False
