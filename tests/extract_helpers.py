@@ -20,6 +20,10 @@ def relations(facts, names, rel_type):
     return {(names[r.source], names[r.target], r.attrs.get(S.TITLE)) for r in facts.relations if r.type == rel_type}
 
 
+def attendees(facts, names, event: str) -> set[str]:
+    return {person for person, attended, _ in relations(facts, names, S.ATTENDS) if attended == event}
+
+
 def person_names(text: str, ner: str = LAC) -> list[str]:
     facts, _ = facts_of(text, ner=ner)
     return sorted(e.name for e in facts.entities if S.PERSON in e.labels)

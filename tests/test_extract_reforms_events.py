@@ -1,5 +1,5 @@
 from graph import schema as S
-from tests.extract_helpers import entity, facts_of, relations
+from tests.extract_helpers import attendees, entity, facts_of, relations
 
 
 def test_quoted_reform_with_a_cue_and_the_body_that_pushes_it():
@@ -89,8 +89,8 @@ def test_speakers_at_the_event_and_those_answering_questions_attend_it():
     facts, names = facts_of("6月3日，江门市召开优化营商环境新闻发布会。市商务局局长汤一凡在会上介绍了情况；"
                             "市税务局副局长池小川、市医保局副局长柏青回答记者提问。"
                             "市民邹一鸣在会后表示满意。")
-    attendees = {p for p, _, _ in relations(facts, names, S.ATTENDS)}
-    assert attendees == {"汤一凡", "池小川", "柏青"}
+    present = {p for p, _, _ in relations(facts, names, S.ATTENDS)}
+    assert present == {"汤一凡", "池小川", "柏青"}
 
 
 def test_the_agent_of_a_passive_pushes_and_the_object_of_a_verb_does_not():
@@ -110,8 +110,8 @@ def test_unquoted_reform_and_pilot_names_leave_the_verb_in_front_outside():
 def test_a_list_closed_by_deng_and_a_group_word_attends():
     facts, names = facts_of("山东省济宁市兖州区。10月9日，兖州区重点项目观摩会议召开。"
                             "区委书记滕一凡，区长郜小川等区级领导参加观摩。")
-    attendees = {p for p, _, _ in relations(facts, names, S.ATTENDS)}
-    assert attendees == {"滕一凡", "郜小川"}
+    present = {p for p, _, _ in relations(facts, names, S.ATTENDS)}
+    assert present == {"滕一凡", "郜小川"}
 
 
 def test_a_quoted_reform_inside_a_meeting_name_stands_but_a_campaign_named_as_its_activity_does_not():
@@ -241,8 +241,8 @@ def test_a_delegations_visit_is_an_event_held_where_it_goes():
 
 def test_leaders_listed_by_a_group_word_attend_and_a_capacity_between_name_and_verb():
     facts, names = facts_of("石景山区召开接诉即办调度会。区领导李金克、申键、王智勇参加会议。市长杜延安以普通党员身份参加会议。")
-    attendees = {p for p, _, _ in relations(facts, names, S.ATTENDS)}
-    assert attendees == {"李金克", "申键", "王智勇", "杜延安"}
+    present = {p for p, _, _ in relations(facts, names, S.ATTENDS)}
+    assert present == {"李金克", "申键", "王智勇", "杜延安"}
 
 
 def test_words_ending_in_jie_are_no_festivals():
@@ -262,8 +262,7 @@ def test_a_visit_sent_by_a_body_to_a_banner_named_by_its_short_form():
     visit = "省农业农村厅调研组深入科右前旗调研"
     assert entity(facts, S.EVENT, visit) is not None
     assert (visit, "科尔沁右翼前旗", None) in relations(facts, names, S.HELD_IN)
-    assert {person for person, event, _ in relations(facts, names, S.ATTENDS) if event == visit} \
-        == {"韩立群", "包春生"}
+    assert attendees(facts, names, visit) == {"韩立群", "包春生"}
     assert relations(facts, names, S.ORGANIZES) == {("内蒙古自治区农业农村厅", visit, None)}
 
 
@@ -274,8 +273,7 @@ def test_a_briefing_on_a_titled_document_and_who_explains_it():
     briefing = "长治市2026年医保便民十条措施解读新闻发布会"
     assert entity(facts, S.EVENT, briefing) is not None
     assert ("长治市医疗保障局", briefing, None) in relations(facts, names, S.ORGANIZES)
-    assert {person for person, event, _ in relations(facts, names, S.ATTENDS) if event == briefing} \
-        == {"杜文清", "贾晓燕"}
+    assert attendees(facts, names, briefing) == {"杜文清", "贾晓燕"}
 
 
 def test_a_visit_led_by_a_person_of_a_body_and_who_goes_along():
@@ -285,7 +283,7 @@ def test_a_visit_led_by_a_person_of_a_body_and_who_goes_along():
     visit = "临沂市行政审批服务局孙海燕一行到兰陵县调研"
     assert entity(facts, S.EVENT, visit) is not None
     assert relations(facts, names, S.ORGANIZES) == {("临沂市行政审批服务局", visit, None)}
-    assert {person for person, event, _ in relations(facts, names, S.ATTENDS) if event == visit} == {"孙海燕", "吴春明"}
+    assert attendees(facts, names, visit) == {"孙海燕", "吴春明"}
     assert (visit, "兰陵县", None) in relations(facts, names, S.HELD_IN)
 
 
