@@ -1,7 +1,6 @@
 """The lexicon files under graph/lexicons/, loaded once per process."""
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -129,30 +128,18 @@ def _office_changes() -> dict[str, tuple[tuple[str, str | None], ...]]:
     return {where: tuple(sorted(found, key=lambda c: -len(c[0]))) for where, found in cues.items()}
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "govkg"
+#: How often jieba's dictionary counts a lexicon word (a title, a body's name): enough to keep it whole
+LEXICON_WORD_FREQ = 20000
 
 
-def tokenizer() -> jieba.Tokenizer:
-    """jieba with its dictionary cache in the user's cache folder and the lexicon words added, so
-    titles and body names come out as whole tokens. Made anew on each call and not kept: the
-    segmenter copies its words, and its dictionary would cost every process some 60 MB."""
-    jieba.setLogLevel(60)
-    folder = cache_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    tok = jieba.Tokenizer()
-    tok.tmp_dir = str(folder)
-    tok.cache_file = "jieba.cache"
-    tok.initialize()
+def lexicon_words() -> list[str]:
+    """The words added to jieba's dictionary, so titles and body names come out as whole tokens."""
     lex = lexicon()
-    for word in [*lex.titles, *lex.departments, *lex.national_orgs, *lex.zones]:
-        tok.add_word(word, freq=20000)
-    return tok
+    return [*lex.titles, *lex.departments, *lex.national_orgs, *lex.zones]
 
 
 #: A word of two private-use characters, which no text holds: it carries the frequency that makes
-#: jieba-rs's dictionary total equal jieba's (see segmenter)
+#: jieba-rs's dictionary total equal jieba's (see Segmenter)
 _BALANCE_WORD = "\ue000\ue001"
 
 
@@ -160,24 +147,32 @@ class Segmenter:
     """jieba's cut without its HMM, run by jieba-rs (the rjieba package) about twenty times faster.
 
     The cut is the route of highest probability through the dictionary's words, each word's
-    probability its frequency over the dictionary's total. jieba-rs gets every word with the
-    frequency jieba ends up with (its dictionary, then the lexicon's words), and one unused word
-    makes up the rest of jieba's total: jieba adds a re-added word's frequency to the total again,
-    jieba-rs does not. Same words, same total, same arithmetic: the same cuts
-    (tests/test_lexicon.py compares them over a corpus)."""
+    probability its frequency over the dictionary's total. jieba-rs gets jieba's dictionary file
+    with the lexicon's words added, and the total jieba would reach (jieba adds a re-added word's
+    frequency to the total again, jieba-rs does not: one unused word makes up the difference).
+    Same words, same total, same arithmetic: the same cuts (tests/test_lexicon.py compares them
+    with jieba's own over a corpus)."""
 
-    def __init__(self, tok: jieba.Tokenizer) -> None:
+    def __init__(self, words: list[str]) -> None:
         import rjieba
 
+        freq: dict[str, int] = {}
+        total = 0
+        dictionary = Path(jieba.__file__).parent / "dict.txt"
+        with open(dictionary, encoding="utf-8") as handle:
+            for line in handle:
+                word, count = line.split(" ", 2)[:2]
+                freq[word] = int(count)
+                total += int(count)
+        for word in words:
+            freq[word] = LEXICON_WORD_FREQ
+            total += LEXICON_WORD_FREQ
         self._rs = rjieba.Jieba()
         self._rs.clear()
-        counted = 0
-        for word, freq in tok.FREQ.items():
-            if freq:  # jieba keeps every word's prefixes at 0 (they are no words)
-                self._rs.add_word(word, freq, None)
-                counted += freq
-        if tok.total > counted:
-            self._rs.add_word(_BALANCE_WORD, tok.total - counted, None)
+        for word, count in freq.items():
+            if count:
+                self._rs.add_word(word, count, None)
+        self._rs.add_word(_BALANCE_WORD, total - sum(freq.values()), None)
 
     def lcut(self, text: str) -> list[str]:
         return self._rs.cut(text, False)
@@ -185,4 +180,4 @@ class Segmenter:
 
 @cache
 def segmenter() -> Segmenter:
-    return Segmenter(tokenizer())
+    return Segmenter(lexicon_words())
