@@ -292,3 +292,9 @@ def test_an_event_named_by_two_quoted_names():
     event = "2025年“优秀窗口”和“服务标兵”表彰大会"
     assert entity(facts, S.EVENT, event).attrs[S.DATE] == "2025-03-02"
     assert relations(facts, names, S.ATTENDS) == {("王立军", event, None)}
+
+
+def test_a_list_of_attendees_goes_on_past_yiji():
+    text = "5月8日，长葛市举行市民之家项目开工奠基仪式。市领导高明、杜广以及市行政服务中心主任段玉出席奠基仪式。"
+    facts, names = facts_of(text)
+    assert attendees(facts, names, "市民之家项目开工奠基仪式") == {"高明", "杜广", "段玉"}

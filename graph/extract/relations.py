@@ -48,6 +48,8 @@ _CAPACITY = re.compile(r"以[^，,。；\n]{1,10}身份")
 _AT_THE_EVENT = re.compile(r"^(?:在|于)(?:[^,，。;；、]{0,8}?(?:会|仪式|式|活动|会议|节|论坛)(?:上|现场)|(?:活动)?现场)")
 #: A sentence set at the event: 会上，… / 恳谈会上，… / 仪式上，…
 _AT_OPENING = re.compile(r"^[^,，。;；、]{0,12}?(?:会|仪式|式|活动|节|论坛)(?:上|期间)[，,]")
+#: 市领导张三、李四以及区委书记王五出席: the list goes on past 以及
+_AND_ALSO = "以及"
 _LIST_JOINERS = ("、", "和", "与", "及", ",", "，", "联合", "会同", "携手")
 #: Verbs by which a body hosts an event, in a list or passive (由A、B联合主办): never 组织/开展 alone,
 #: which also mean to organise people or carry work out.
@@ -374,7 +376,8 @@ class FactsBuilder:
             elif self._others_then_attend(person.span.end, end, verbs):
                 out += pending
                 pending = []
-            elif self.text[person.span.end:person.span.end + 1] not in _LIST_JOINERS:
+            elif self.text[person.span.end:person.span.end + 1] not in _LIST_JOINERS \
+                    and not self.text.startswith(_AND_ALSO, person.span.end):
                 pending = []
         return out
 
