@@ -272,3 +272,13 @@ def test_bare_posts_elected_after_a_named_body_sit_in_it():
         {("罗建国", "主任"), ("姜红梅", "副主任"), ("彭立新", "副主任"), ("郝云", "秘书长")}
     changes = {e.change for r in facts.relations if r.type == S.HOLDS_POSITION for e in r.evidence}
     assert changes == {"elected"}
+
+
+def test_a_resignation_from_a_post_named_by_its_place_is_a_removal():
+    facts, names = facts_of("会议决定接受周海辞去柳州市市长职务的请求。")
+    (post,) = [r for r in facts.relations if r.type == S.HOLDS_POSITION]
+    assert names[post.target] == "柳州市人民政府"
+    assert [e.change for e in post.evidence] == [S.REMOVED]
+    from graph.build import build_graph
+    (status,) = [d[S.STATUS] for _, _, d in build_graph([facts]).edges(data=True) if d[S.TYPE] == S.HOLDS_POSITION]
+    assert status != S.CURRENT

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from graph.extract.analysis import Analysis
 from graph.schema import HELD, HOLDS, PROPOSED
 from graph.extract.dates import decision_date, stated_date
+from graph.extract.gazetteer import PLACE
 from graph.extract.people import NEW_TERM, Post
 from graph.model import Span
 
@@ -44,6 +45,9 @@ def _stated_change(an: Analysis, name: Span, post: Post) -> str:
     cues = an.lex.office_changes
     text = an.text
     first = post.start if post.start >= name.end else name.start
+    if first == post.start:  # 辞去|桂林市|市长: the place that a post word's body is named by
+        first = min((hit.start for hit in an.hits.get(PLACE, []) if hit.end == first and hit.start >= name.end),
+                    default=first)
     stretch = text[_clause_start(text, first):first]
     stretch = stretch[:len(stretch) - len(term.group())] if (term := NEW_TERM.search(stretch)) else stretch
     change = None
