@@ -16,6 +16,7 @@ import networkx as nx
 
 from graph import schema as S
 from graph.model import ArticleFacts, Entity, Relation
+from graph.namesakes import Seat, is_exclusive_head, split_namesakes
 from graph.tenure import seen, tenure
 
 
@@ -87,7 +88,55 @@ class GraphBuilder:
         """The merged graph. The builder hands its contents over as it goes (a large corpus's
         facts and graph never both sit in memory whole), so it is empty afterwards."""
         with _collector_paused():
+            self._split_namesakes()
             return self._produce()
+
+    def _split_namesakes(self) -> None:
+        """One node per person where the articles give a name seats no one person holds both of
+        (graph.namesakes): the articles, their evidence and their edges move to the new node."""
+        places: dict[str, list[str]] = {}
+        for source, rel_type, target in self._edges:
+            if rel_type == S.LOCATED_IN:
+                places.setdefault(source, []).append(target)
+        seats = []
+        for (source, rel_type, target), edge in self._edges.items():
+            if rel_type != S.HOLDS_POSITION or not edge[_TITLES] or target not in places:
+                continue
+            body = self._nodes[target]
+            for kind in body[_NODE_ATTRS].get(S.KIND, ()):
+                seats += [Seat(source, min(self._nodes[source][_NAMES]), article, kind, min(places[target]),
+                               min(body[_NAMES]))
+                          for article, titles in edge[_TITLES].items()
+                          if any(is_exclusive_head(kind, title) for title in titles)]
+        moves = split_namesakes(seats)
+        if moves:
+            self._move_articles(moves)
+
+    def _move_articles(self, moves: dict[tuple[str, str], str]) -> None:
+        """Give the articles in `moves` ((person id, article id) → new person id) to the new ids."""
+        people = {person for person, _ in moves}
+        for person in people:
+            labels, names, aliases, sources, values_by_name = self._nodes.pop(person)
+            for article in sources:
+                node_id = moves.get((person, article), person)
+                node = self._nodes.get(node_id)
+                if node is None:
+                    node = self._nodes[node_id] = [list(labels), list(names), list(aliases), [],
+                                                   {key: list(values) for key, values in values_by_name.items()}]
+                node[_SOURCES].append(article)
+        for key in [key for key in self._edges if key[0] in people or key[2] in people]:
+            evidence, articles, titles, others = self._edges.pop(key)
+            source, rel_type, target = key
+            for article in articles:
+                new_key = (moves.get((source, article), source), rel_type, moves.get((target, article), target))
+                edge = self._edges.get(new_key)
+                if edge is None:
+                    edge = self._edges[new_key] = [[], [], None, dict(others) if others else None]
+                edge[_ARTICLES].append(article)
+                edge[_EVIDENCE].extend(item for item in evidence if item.article == article)
+                if titles and article in titles:
+                    edge[_TITLES] = edge[_TITLES] or {}
+                    edge[_TITLES][article] = titles[article]
 
     def _produce(self) -> nx.MultiDiGraph:
         g = nx.MultiDiGraph()

@@ -75,6 +75,7 @@ class Lexicon:
     name_followers: tuple[str, ...]           # words that end a person's name after it
     office_changes: dict[str, tuple[tuple[str, str | None], ...]]  # where → (cue, change), longest first
     question_cues: dict[str, tuple[str, ...]]  # kind of question → the words that ask it (govkg ask)
+    exclusive_heads: dict[str, str]           # kind of body → its head's post word, no two held by one person
 
 
 @cache
@@ -118,6 +119,7 @@ def lexicon() -> Lexicon:
         name_followers=tuple(words("name_followers.txt")),
         office_changes=_office_changes(),
         question_cues={row[0]: tuple(row[1].split(",")) for row in _rows("questions.tsv")},
+        exclusive_heads={row[0]: row[1] for row in _rows("exclusive_heads.tsv")},
     )
 
 

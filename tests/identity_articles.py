@@ -15,3 +15,13 @@ ARTICLES = (
 def identity_graph(*articles):
     return build_graph(extract(Article(id=aid, path=f"{aid}.txt", text=text, date=date))
                        for aid, date, text in (articles or ARTICLES))
+
+#: One name heading a city's congress standing committee and, in other stories, its CPPCC: two
+#: people, whatever order the stories come in; the name written bare stays with the city.
+SEAT_ARTICLES = (
+    ("s1", "2023-01-12", "宝鸡市政协召开常委会议，市政协主席周明出席并讲话。"),
+    ("s2", "2023-06-20", "宝鸡市人大常委会召开第十次会议，市人大常委会主任周明主持会议。"),
+    ("s3", "2023-08-02", "宝鸡市政协召开专题协商会，市政协主席周明讲话。"),
+    ("s4", "2023-09-09", "宝鸡市召开政务服务工作会议。周明在会上讲话。"),
+    ("s5", "2024-02-01", "宝鸡市人大常委会主任周明到高新区调研政务服务。"),
+)

@@ -12,7 +12,7 @@ from graph.extract.identity import _region
 from graph.pipeline import build
 from graph.places import divisions
 from tests.extract_helpers import facts_of
-from tests.identity_articles import ARTICLES, identity_graph
+from tests.identity_articles import ARTICLES, SEAT_ARTICLES, identity_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,6 +31,35 @@ def test_ids_do_not_depend_on_which_articles_come_together():
     alone = {node for aid in ("w1", "w2", "w3", "w4")
              for node in people(identity_graph(*[a for a in ARTICLES if a[0] == aid]), "王伟")}
     assert alone == set(people(identity_graph(), "王伟"))
+
+
+def test_one_name_heading_a_citys_congress_and_its_cppcc_is_two_people():
+    found = people(identity_graph(*SEAT_ARTICLES), "周明")
+    assert found == {"Person:周明@宝鸡市人民代表大会常务委员会": ["s2", "s5"],
+                     "Person:周明@中国人民政治协商会议宝鸡市委员会": ["s1", "s3"],
+                     "Person:周明@宝鸡市": ["s4"]}
+    graph = identity_graph(*SEAT_ARTICLES)
+    posts = {(source, target) for source, target, key in graph.edges(keys=True) if key == S.HOLDS_POSITION
+             and source.startswith("Person:周明")}
+    assert posts == {("Person:周明@宝鸡市人民代表大会常务委员会", "Organization:宝鸡市人民代表大会常务委员会"),
+                     ("Person:周明@中国人民政治协商会议宝鸡市委员会", "Organization:中国人民政治协商会议宝鸡市委员会")}
+    # each part keeps only its own articles' evidence
+    for source, _, data in graph.edges(data=True):
+        if source.startswith("Person:周明"):
+            assert {item["article"] for item in data[S.EVIDENCE]} <= set(graph.nodes[source][S.SOURCES])
+
+
+def test_the_split_does_not_depend_on_the_order_of_the_stories():
+    forwards = identity_graph(*SEAT_ARTICLES)
+    backwards = identity_graph(*reversed(SEAT_ARTICLES))
+    assert sorted(forwards.nodes) == sorted(backwards.nodes)
+    assert sorted(forwards.edges(keys=True)) == sorted(backwards.edges(keys=True))
+
+
+def test_a_mayor_who_later_heads_the_congress_stays_one_person():
+    found = people(identity_graph(("m1", "2019-01-01", "宝鸡市市长周明出席会议。"),
+                                  ("m2", "2023-01-01", "宝鸡市人大常委会主任周明出席会议。")), "周明")
+    assert found == {"Person:周明@宝鸡市": ["m1", "m2"]}
 
 
 def test_views_show_namesakes_with_their_anchor_and_others_by_name():

@@ -16,7 +16,8 @@ first body the article gives them a post in, a city's before a province's (`Pers
 city the article is about (the one its places belong to most), so that a name written bare in a
 济宁 story joins the 济宁 official of that name; with no city at all, by the article itself. Two
 people of one name in different cities stay apart; the same name in one city is taken for one
-person.
+person here (graph.namesakes splits it after the merge when the articles give it seats no one
+person holds together).
 """
 from __future__ import annotations
 

@@ -218,9 +218,10 @@ _PARTY_PREFIXES = ("中国共产党", "中共")
 _BARE_BUREAU_ENDINGS = ("局", "委")
 _JOINING_WORDS = ("以及",)  # not 和: 教育和体育局 is one name
 def _after_a_verb(an: Analysis, offset: int) -> bool:
-    """当选|市人大常委会委员, 任|县政府办主任: a relative prefix standing as a word after a verb."""
+    """当选|市人大常委会委员, 任|县政府办主任, 当选|市政协主席: a relative prefix beginning a word after
+    a verb."""
     token, scope = an.token_ending_at(offset), an.token_at(offset)
-    return token is not None and scope is not None and scope.word == an.text[offset] and (
+    return token is not None and scope is not None and scope.start == offset and (
         (word_tag(token.word) or "").startswith("v") or token.word in an.lex.all_verbs
         or any(token.word == cue for cues in an.lex.office_changes.values() for cue, _ in cues))
 

@@ -114,6 +114,8 @@ def _core_ok(an: Analysis, start: int, end: int) -> bool:
     core = an.text[start:end]
     if not all(CJK.match(c) for c in core) or any(c in _COUNTING for c in core):
         return False
+    if any(start <= name_start and name_end <= end for name_start, name_end in an.tagged_persons.items()):
+        return False  # 周明到高新区: a person going somewhere, not a place named after them
     offset = start
     while offset < end:
         token = an.token_at(offset)
