@@ -50,6 +50,9 @@ SATELLITE_GAP = 45
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))   # successive satellites never line up
 #: Hover boxes list at most this many evidence sentences (MENTIONS edges can have dozens).
 HOVER_EVIDENCE = 5
+#: The articles a node's hover names; a city in a large archive is in thousands (graph.json, the
+#: atlas and `govkg view --focus` list them all)
+HOVER_ARTICLES = 12
 DEFAULT_HOPS = 2
 FONT_FAMILY = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
                '"Microsoft YaHei", sans-serif')
@@ -194,7 +197,9 @@ def node_hover(graph: nx.MultiDiGraph, node: str, shared: frozenset[str] = froze
     sources = data.get(S.SOURCES, [])
     if sources and not _is_article(graph, node):
         lines.append(f"文章 articles ({len(sources)}):")
-        lines += [f"  {article_caption(graph, article)}" for article in sources]
+        lines += [f"  {article_caption(graph, article)}" for article in sources[:HOVER_ARTICLES]]
+        if len(sources) > HOVER_ARTICLES:
+            lines.append(f"  … 另 {len(sources) - HOVER_ARTICLES} 篇 more")
     return "\n".join(lines)
 
 

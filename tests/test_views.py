@@ -132,6 +132,15 @@ def test_hover_lists_a_bounded_number_of_sentences():
     assert text.count("句。") == V.HOVER_EVIDENCE and f"另 {9 - V.HOVER_EVIDENCE} 条" in text
 
 
+def test_hover_names_a_bounded_number_of_articles():
+    g = nx.MultiDiGraph()
+    sources = [f"a{i:03}" for i in range(40)]
+    g.add_node("Place:甲市", **{S.NAME: "甲市", S.LABELS: [S.PLACE], S.LABEL: S.PLACE, S.SOURCES: sources})
+    text = V.node_hover(g, "Place:甲市")
+    assert "文章 articles (40)" in text and "a000" in text and "a039" not in text
+    assert f"另 {40 - V.HOVER_ARTICLES} 篇" in text
+
+
 # --------------------------------------------------------------------------- the page
 
 
