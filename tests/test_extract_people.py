@@ -231,3 +231,8 @@ def test_police_detachments_and_honorifics_after_names():
     facts, names = facts_of(text)
     assert relations(facts, names, S.HOLDS_POSITION) == {
         ("高强", "潍坊市公安局交警支队", "支队长"), ("周诗文", "潍坊市公安局刑侦支队", "支队长")}
+
+
+def test_list_closers_and_verbs_of_going_never_end_a_name():
+    assert "季文" in person_names("代表卢建业、季文等参加了座谈会。")
+    assert person_names("副县长孟晓川到县政务服务中心调研。") == ["孟晓川"]

@@ -298,3 +298,19 @@ def test_a_list_of_attendees_goes_on_past_yiji():
     text = "5月8日，长葛市举行市民之家项目开工奠基仪式。市领导高明、杜广以及市行政服务中心主任段玉出席奠基仪式。"
     facts, names = facts_of(text)
     assert attendees(facts, names, "市民之家项目开工奠基仪式") == {"高明", "杜广", "段玉"}
+
+
+def test_a_held_event_is_named_over_words_that_end_other_names():
+    facts, names = facts_of("5月8日，东林县政协召开持续推进政务服务提质增效专题协商会议。县政协主席高立群出席会议。")
+    assert entity(facts, S.EVENT, "持续推进政务服务提质增效专题协商会议") is not None
+    facts, names = facts_of("9月3日，全省政务数据共享及应用推进会在东林县召开，县长高立群出席会议。")
+    assert entity(facts, S.EVENT, "全省政务数据共享及应用推进会") is not None
+    assert attendees(facts, names, "全省政务数据共享及应用推进会") == {"高立群"}
+
+
+def test_a_headline_visit_by_named_officials_is_the_articles_event():
+    text = ("蔡文博、孟晓川调研政务服务工作\n\n"
+            "本报讯 3月2日上午，县委常委、副县长蔡文博，副县长孟晓川到县政务服务中心调研，县政府办副主任沈一鸣陪同。")
+    facts, names = facts_of(text)
+    assert entity(facts, S.EVENT, "蔡文博、孟晓川调研政务服务工作") is not None
+    assert attendees(facts, names, "蔡文博、孟晓川调研政务服务工作") == {"蔡文博", "孟晓川", "沈一鸣"}

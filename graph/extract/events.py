@@ -62,6 +62,7 @@ def find_events(an: Analysis, ctx: Context | None = None, hosts: list[Mention] =
             start, end = _extend_left(an, opening), hit.end + 1
         else:
             start = _extend_left(an, hit.start)
+            start = _held_name_start(an, start, end)
         name = _LEADING_NOISE.sub("", text[start:end])
         start = end - len(name)
         quoted = text[start - 1:start] in ("“", "‘")
@@ -79,7 +80,7 @@ def find_events(an: Analysis, ctx: Context | None = None, hosts: list[Mention] =
         # 《X举措》解读新闻发布会: the title marks are the document's, not the event's name
         canonical = _SHORT_NAME.sub("", _placed(an, name, start, ctx)).replace("《", "").replace("》", "")
         found.append(Mention(S.EVENT, name, Span(start, end), {"canonical": canonical}))
-    found += _visits(an, hosts)
+    found += _visits(an, hosts) + _headline_visit(an)
     return _maximal(_named_elsewhere(found))
 
 
@@ -105,6 +106,36 @@ def _visits(an: Analysis, hosts: list[Mention] = ()) -> list[Mention]:
         name = an.text[start:match.end()]
         out.append(Mention(S.EVENT, name, Span(start, match.end()), {"canonical": name, "held_from": match.start(1)}))
     return out
+
+
+#: Words between a visitor's name and the verb of visiting: where they go (到X县, 赴X, 深入X)
+_GOING_TO = re.compile(r"(?:到|赴|在|深入|前往|来到)?[\u4e00-\u9fff]{0,12}?")
+MAX_HEADLINE = 40
+MAX_VISIT_OBJECT = 20
+
+
+def _headline_visit(an: Analysis) -> list[Mention]:
+    """常务副市长张三调研政务服务工作, 张三、李四到县行政审批服务局调研: a headline that is a visit
+    by people the model tags, named from the first visitor's name to the headline's end (their
+    titles and places before it left out). The article is about that visit."""
+    text, line_end = an.text, an.text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end > MAX_HEADLINE or any(c in text[:line_end] for c in "，,。：:"):
+        return []
+    verbs = alternation(an.lex.verbs["visit"])
+    match = re.search(f"(?:{verbs})(?!组|团)[\u4e00-\u9fff]{{0,{MAX_VISIT_OBJECT}}}$", text[:line_end])
+    if match is None:
+        return []
+    names = sorted((start, end) for start, end in an.tagged_persons.items() if end <= match.start())
+    if not names or not _GOING_TO.fullmatch(text, names[-1][1], match.start()):
+        return []
+    first = names[-1][0]
+    for start, end in reversed(names[:-1]):  # 张三、李四调研: every visitor named in a list
+        if text[end:first] not in ("、", "和", "与"):
+            break
+        first = start
+    name = text[first:line_end]
+    return [Mention(S.EVENT, name, Span(first, line_end), {"canonical": name})]
 
 
 def _led_visits(an: Analysis, hosts: list[Mention]) -> list[Mention]:
@@ -232,6 +263,37 @@ def _extend_left(an: Analysis, start: int) -> int:
     while start < len(text) and text[start] in " -—":
         start += 1
     return start
+
+
+#: An event that is its clause's subject: X会议在Y召开, X大会隆重开幕
+_HELD_AFTER = re.compile(r"(?:在[^，,。；;\n]{1,16})?(?:隆重|正式|顺利)?(?:召开|举行|举办|开幕|启幕)")
+#: What ends the clause an event's name stands in (a dateline's 10月30日， too)
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:！？!?\n]")
+MAX_HELD_NAME = 36
+#: Words a held event's name never holds: another holding, a person's part, a second action
+_NOT_IN_HELD_NAME = HOLDING + _PERSON_ACTIONS + ("由", "并", "在")
+
+
+def _held_name_start(an: Analysis, start: int, end: int) -> int:
+    """Where the name of a held event begins when words that end other names (及, 向, 持续) stand
+    in it: right after the verb that holds it (X县政协召开持续优化营商环境专题协商会议), or at the
+    start of the clause it is the subject of (全省电子政务网建设及应用观摩交流会在X县召开). Else
+    `start`."""
+    text = an.text
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, max(0, start - MAX_HELD_NAME), start)), default=0)
+    verbs = [m.end() for m in re.finditer(alternation(HOLDING_UNNAMED), text[clause:start])]
+    if verbs:
+        begin = clause + verbs[-1]
+    elif _HELD_AFTER.match(text, end) and (clause > 0 or start - clause <= MAX_HELD_NAME):
+        begin = clause
+    else:
+        return start
+    stretch = text[begin:start]
+    if begin >= start or not all(CJK.match(c) or c.isalnum() for c in stretch) \
+            or any(word in stretch for word in _NOT_IN_HELD_NAME) \
+            or any(hit.start >= begin and hit.end <= start for hit in an.hits.get(EVENT_SUFFIX, [])):
+        return start
+    return begin
 
 
 def _starts_with_boundary(an: Analysis, word: str) -> bool:

@@ -32,7 +32,7 @@ _WIRE_BYLINE = re.compile(r"\d日(?:电|讯)[ \u3000]*[（(]((?:[\u4e00-\u9fff]{
 _BYLINE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 #: How a news item refers back to the company it is about.
 _BARE_COMPANY = ("该公司", "该企业", "公司", "企业")
-_NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又已该这那率赴")
+_NEVER_IN_NAME = set("的了是在将把被从对向等及或并也都就还又已该这那率赴到受")
 #: What stands between a name and 当选为 or 任: a vote (以190票, 以全票), the rest of a list left
 #: unnamed (王某等20名代表)
 _VOTES = re.compile(r"(?:(?:以|获)?(?:[\d一二三四五六七八九十百千]+票|全票|高票|满票)(?:的高票|的全票|的?赞成票)?"
@@ -168,7 +168,12 @@ class PeopleFinder:
 
     def _tagged_name_at(self, pos: int, after_post: bool = False) -> tuple[int, int] | None:
         end = self.an.tagged_persons.get(pos)
+        end = end if end is None else self._without_closer(pos, end)
         return (pos, end) if end is not None and self._could_be_name(pos, end, after_post) else None
+
+    def _without_closer(self, start: int, end: int) -> int:
+        """季平|等参加: the tagger took the word closing a list into a name's last character."""
+        return end - 1 if end - start == 3 and self.text[end - 1] in _LIST_CLOSERS else end
 
     def _could_be_name(self, start: int, end: int, after_post: bool = False) -> bool:
         """Whether a span the tagger reads as a name passes what the rules know of names: a
@@ -269,6 +274,7 @@ class PeopleFinder:
         for start, end in self.an.tagged_persons.items():
             # 王令浚察看: the tagger took a character of the verb into a name the article already gave
             end = next((start + len(k) for k in known if self.text.startswith(k, start) and end - start == len(k) + 1), end)
+            end = self._without_closer(start, end)
             if not taken.intersection(range(start, end)) and self._could_be_name(start, end):
                 self._add(start, end)
 
@@ -381,7 +387,9 @@ class PeopleFinder:
             if end > len(self.text) or not CJK.match(self.text[end - 1]):
                 return None
             tag = word_tag(self.text[pos:end])  # jieba reads 扎西 as a place: only common words stop it
-            common = tag is not None and not tag.startswith(PROPER_TAGS)
+            common = tag is not None and not tag.startswith(PROPER_TAGS) and self.an.tagged_persons.get(pos) != end
+            if any(c in _NEVER_IN_NAME for c in self.text[pos + 1:end]):
+                return None  # 季平等参加: the list ends before 等
             if (self.text[end:end + 1] == "、" or self._ends_name(end, ())) and not common \
                     and not self._not_a_name(pos, end) and pos not in self.blocked_starts:
                 return pos, end

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from graph import schema as S
 from graph.extract.analysis import Analysis, word_tag
@@ -11,6 +12,7 @@ from graph.extract.events import event_dates
 from graph.extract.orgs import OFFICIAL_KINDS, is_bureau
 from graph.extract.people import PersonMention
 from graph.extract.resolve import group_mentions, make_entity, plain
+from graph.lexicon import alternation
 from graph.model import ArticleFacts, Entity, Evidence, Mention, Relation
 from graph.places import divisions
 
@@ -42,6 +44,9 @@ _PRESENTING = ("介绍", "通报", "发布", "解读", "：", ":")  # a speaker'
 _ABOUT = re.compile(r"(?:对|就)(?:《[^》]{1,40}》|[^，。,；;、《]{1,12}?)(?:进行|作出|作)")
 #: 张三一行: a person and those travelling with them
 _PARTY = "一行"
+#: 到X县调研: words that take a visitor to the place visited
+_GOING_VISIT = "到|赴|深入|前往|来到"
+MAX_VISITED_NAME = 16
 _BRACKETED = re.compile(r"[（(][^（()）\n]{1,20}[)）]")
 #: …以普通党员身份参加: the capacity someone attends in, passed over too
 _CAPACITY = re.compile(r"以[^，,。；\n]{1,10}身份")
@@ -367,7 +372,8 @@ class FactsBuilder:
             if at_event:
                 after = after[at_event.end():]
             # 张三一行到X县调研: who leads a party on a visit is on it
-            gap = 0 if after.startswith(_PARTY) else min((after.find(v) for v in said if v in after), default=-1)
+            gap = 0 if after.startswith(_PARTY) or self._visit_after(after) \
+                else min((after.find(v) for v in said if v in after), default=-1)
             # 张三等区级领导参加: a list closed by 等 and a word for the group it stands for
             allowed = MAX_ATTEND_GAP + (MAX_GROUP_WORDS if after.startswith("等") else 0)
             if 0 <= gap <= allowed and not after[:gap].endswith("的"):
@@ -380,6 +386,10 @@ class FactsBuilder:
                     and not self.text.startswith(_AND_ALSO, person.span.end):
                 pending = []
         return out
+
+    def _visit_after(self, after: str) -> bool:
+        """张三到X县行政审批服务局调研: who goes somewhere to visit is on the visit."""
+        return _visit_pattern(self.an.lex.verbs["visit"]).match(after) is not None
 
     def _others_then_attend(self, offset: int, end: int, verbs: tuple[str, ...]) -> bool:
         """王五，市财政局主要负责人以及企业代表参加: the list goes on with people not named, then
@@ -487,3 +497,8 @@ def _verb_between(body: str, verbs, start, end) -> int | None:
         if at >= 0 and (best is None or at < best):
             best = at
     return best
+
+
+@cache
+def _visit_pattern(visit_verbs: tuple[str, ...]) -> re.Pattern:
+    return re.compile(f"(?:{_GOING_VISIT})[\u4e00-\u9fff]{{1,{MAX_VISITED_NAME}}}?(?:{alternation(visit_verbs)})")
