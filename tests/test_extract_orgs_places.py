@@ -202,3 +202,18 @@ def test_a_word_that_sorts_places_is_no_village_name():
     facts, _ = facts_of("达川区石梯镇高观子社区党委书记段玉雄说，所有村都设立了代办点。")
     places = {e.name for e in facts.entities if S.PLACE in e.labels}
     assert "高观子社区" in places and "所有村" not in places
+
+
+def test_a_county_named_in_full_before_its_committee_is_that_committee():
+    facts, names = facts_of("平阴县县委常委、宣传部部长孔令春出席。")
+    assert ("孔令春", "中共平阴县委", "常委") in relations(facts, names, S.HOLDS_POSITION)
+
+
+def test_a_conjunction_that_reads_as_a_far_county_is_no_place():
+    facts, _ = facts_of("浙江省吴兴区考察团到访，副县长周文和县政务服务中心负责人陪同。")
+    assert entity(facts, S.PLACE, "和县") is None
+
+
+def test_an_address_is_no_part_of_a_bodys_name():
+    facts, _ = facts_of("办事群众可到鄂州市滨湖南路50号市市场监督管理局办理。")
+    assert entity(facts, S.ORGANIZATION, "鄂州市市场监督管理局") is not None

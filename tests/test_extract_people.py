@@ -236,3 +236,12 @@ def test_police_detachments_and_honorifics_after_names():
 def test_list_closers_and_verbs_of_going_never_end_a_name():
     assert "季文" in person_names("代表卢建业、季文等参加了座谈会。")
     assert person_names("副县长孟晓川到县政务服务中心调研。") == ["孟晓川"]
+
+
+def test_a_credit_line_names_its_authors():
+    facts, names = facts_of("县政务服务中心启用\n2013-12-19 来源：东林日报  作者：高明远 孙立新\n\n本报讯 县政务服务中心18日启用。")
+    assert {person for person, *_ in relations(facts, names, S.AUTHORED)} == {"高明远", "孙立新"}
+
+
+def test_a_place_after_a_list_of_names_is_no_name():
+    assert person_names("管委会副主任马立军、贵州省三都水族自治县县委常委、统战部部长潘成伟见证签约。") == ["潘成伟", "马立军"]

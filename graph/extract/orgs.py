@@ -206,6 +206,9 @@ def _prefix(an: Analysis, start: int, place_by_end: dict[int, Mention], ctx: Con
     if an.text.endswith(_REGION, 0, start) and ctx.province and ctx.province.endswith(_REGION):
         return start - len(_REGION), _REGION, ctx.province, False  # 自治区政协 in a 宁夏 paper
     if start > 0 and an.text[start - 1] in RELATIVE_SCOPES:
+        place = place_by_end.get(start - 1)
+        if place is not None and place.attrs["canonical"].endswith(an.text[start - 1]):
+            return place.span.start, an.text[place.span.start:start], place.attrs["canonical"], True  # 平阴县|县委
         before = an.text[start - 2] if start > 1 else ""
         if not CJK.match(before) or an.is_stop_word(before) or before in "全本我该" \
                 or _after_a_verb(an, start - 1):
@@ -389,6 +392,10 @@ def _extend_right(an: Analysis, start: int) -> int:
     return end
 
 
+#: The end of a street address: 滨湖南路50号
+_ADDRESS_END = re.compile(r"\d+号$")
+
+
 def _extend_left(an: Analysis, start: int) -> int:
     """Walk left over tokens that can belong to a name; stop at punctuation or a function word."""
     limit = max(0, start - MAX_NAME)
@@ -397,8 +404,8 @@ def _extend_left(an: Analysis, start: int) -> int:
         if token is None:
             break
         word = token.word
-        if not all(CJK.match(c) or c.isalnum() for c in word):
-            break
+        if not all(CJK.match(c) or c.isalnum() for c in word) or _ADDRESS_END.search(an.text, 0, start):
+            break  # 古城路129号|市民中心: an address is no part of the name
         if word[0] in an.lex.boundaries and len(word) > 1 and word_tag(word) is None \
                 and word not in an.lex.zones:
             return token.start + 1  # jieba glued a preposition to the name (为市残联): cut it off

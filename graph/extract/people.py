@@ -22,7 +22,7 @@ from graph.model import Mention, Span
 
 _PUNCT_AFTER_NAME = set(" \t\n,.;:!?()[]/、。，：；！？（）“”‘’\"'—…·-《》")
 _BYLINE_ROLE = re.compile(r"(见习记者|实习记者|特约记者|首席记者|本报记者|摄影记者|记者|通讯员|实习生"
-                          r"|责任编辑|责编|编辑|审核|校对|撰稿)")
+                          r"|责任编辑|责编|编辑|审核|校对|撰稿|作者)")
 _SPACED_NAME = re.compile(r"([\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff])(?=[ \u3000]|\n|$|摄)")
 #: A photo credit closing a line or a caption: 张三 摄, （舒 畅 摄）, 图为……。 陈 默 摄
 _PHOTO_CREDIT = re.compile(r"(?m)(?:^|(?<=[。（(]))[ \u3000]*([\u4e00-\u9fff](?:[ \u3000]{0,2}[\u4e00-\u9fff]){1,3})"
@@ -113,6 +113,7 @@ class PeopleFinder:
             hit.start for hit in an.hits.get(DEPARTMENT, []) if len(hit.word) > 1}
         self.place_ending = {p.span.end: p for p in places}
         self.local_place_offsets = {at for p in places if "code" not in p.attrs for at in range(p.span.start, p.span.end)}
+        self.place_starts = {p.span.start for p in places}
         # the article's own street, community, town or village: the one it names most
         named: dict[str, list[Mention]] = {}
         for place in self.local_place_ending.values():
@@ -388,8 +389,8 @@ class PeopleFinder:
                 return None
             tag = word_tag(self.text[pos:end])  # jieba reads 扎西 as a place: only common words stop it
             common = tag is not None and not tag.startswith(PROPER_TAGS) and self.an.tagged_persons.get(pos) != end
-            if any(c in _NEVER_IN_NAME for c in self.text[pos + 1:end]):
-                return None  # 季平等参加: the list ends before 等
+            if any(c in _NEVER_IN_NAME for c in self.text[pos + 1:end]) or pos in self.place_starts:
+                return None  # 季平等参加: the list ends before 等; 马健、贵州省X县…: a place, no name
             if (self.text[end:end + 1] == "、" or self._ends_name(end, ())) and not common \
                     and not self._not_a_name(pos, end) and pos not in self.blocked_starts:
                 return pos, end

@@ -15,6 +15,8 @@ from graph.places import Division, divisions
 #: and the 暨 that joins two event names (…丰收节暨金乡…).
 _COUNTING = set("个位各全每首几多该此这那其暨")
 _TIME_UNITS = set("年月日天")
+#: 和县, 与县: the first character of a county's name may be a conjunction (张三和县政务服务中心)
+_CONJUNCTIONS = "和与及同"
 #: jieba's tag of words that sort things rather than name them (所有, 主要, 大型)
 _DISTINGUISHING = "b"
 #: Local place endings and their level; development zones (合肥高新区) are governed like districts.
@@ -45,9 +47,9 @@ def find_places(an: Analysis) -> list[Mention]:
     mentioned_codes = {d.code for hit in named for d in table.lookup(hit.word)}
     for hit in named:
         division, supported = _choose(table.lookup(hit.word), mentioned_codes)
-        if hit.word != division.name and division.level in ("county", "district") and _elsewhere(
-                division, mentioned_codes):
-            continue  # 滨海 in a 茂名 story: a county's short name where the text is about another region
+        if (hit.word != division.name or hit.word[0] in _CONJUNCTIONS and len(hit.word) == 2) \
+                and division.level in ("county", "district") and _elsewhere(division, mentioned_codes):
+            continue  # 滨海 in a 茂名 story, 张三和县政务服务中心: a county's name where the text is about another region
         if len(hit.word) == 2 and not an.token_boundary(hit.end):
             continue  # 乡镇和县级: 和县 only as a word of its own
         mentions.append(Mention(S.PLACE, hit.word, Span(hit.start, hit.end), {
