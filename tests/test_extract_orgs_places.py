@@ -217,3 +217,9 @@ def test_a_conjunction_that_reads_as_a_far_county_is_no_place():
 def test_an_address_is_no_part_of_a_bodys_name():
     facts, _ = facts_of("办事群众可到鄂州市滨湖南路50号市市场监督管理局办理。")
     assert entity(facts, S.ORGANIZATION, "鄂州市市场监督管理局") is not None
+
+
+def test_a_committees_departments_after_its_posts_are_its_own():
+    facts, names = facts_of("镇江市委常委、组织部长、统战部长方志远出席。")
+    posts = relations(facts, names, S.HOLDS_POSITION)
+    assert ("方志远", "中共镇江市委统战部", "部长") in posts and ("方志远", "中共镇江市委组织部", "部长") in posts

@@ -133,3 +133,9 @@ def test_a_county_city_jieba_files_as_an_abbreviation_is_still_the_place():
 def test_a_body_whose_city_the_story_never_names_is_the_storys_own():
     facts, _ = facts_of("市人大常委会主任孙卫东主持会议。", article_id="a1")
     assert "Organization:市人大常委会@#a1" in {e.id for e in facts.entities}
+
+
+def test_a_company_head_is_keyed_by_the_company_not_by_the_citys_officials():
+    found = people(identity_graph(("c1", "2020-01-01", "济宁市委书记孙立平出席会议。"),
+                                  ("c2", "2021-01-01", "济宁钢铁厂党委书记、董事长孙立平出席会议。")), "孙立平")
+    assert found == {"Person:孙立平@济宁市": ["c1"], "Person:孙立平@济宁钢铁厂": ["c2"]}

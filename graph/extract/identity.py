@@ -86,13 +86,15 @@ def anchor_local_bodies(orgs: list[Mention], places: list[Mention], article_id: 
 
 
 NATIONAL = "全国"
+#: Kinds of body whose people are keyed by the body itself (graph/lexicons/org_suffixes.tsv)
+ENTERPRISE_KINDS = ("company",)
 _BODY_PREFIXES = re.compile(r"^(?:中共|中国共产党|中国人民政治协商会议|共青团)")
 
 
 def anchor_people(people, places: list[Mention], article_id: str) -> None:
     """Set attrs["anchor"] on every person mention: the region of the person's first post in the
     article below the province (else of the first post), else the article's own region, else the
-    article."""
+    article. Someone whose posts are all in companies is keyed by the first of them."""
     placed = [p for p in places if "code" in p.attrs and not p.attrs.get("unplaced")]
     codes = {p.attrs["canonical"]: p.attrs["code"] for p in placed}
     regions = Counter(r for p in placed for r in [_region(divisions().by_code.get(p.attrs["code"]))] if r)
@@ -103,6 +105,10 @@ def anchor_people(people, places: list[Mention], article_id: str) -> None:
         posts_by_name.setdefault(name, []).extend(person.posts)
     for person in people:
         posts = sorted(posts_by_name[re.sub(r"\s", "", person.mention.surface)], key=lambda post: post.start)
+        if posts and all(post.org.attrs.get("kind") in ENTERPRISE_KINDS for post in posts):
+            # a company's manager is the company's, not one of the city's officials of that name
+            person.mention.attrs["anchor"] = posts[0].org.attrs["canonical"]
+            continue
         regions = [r for post in posts for r in [_body_region(post.org, codes)] if r]
         # 省人大常委会副主任、市委书记: the city's secretary; a provincial seat comes with the post
         local = next((r for r in regions if r != NATIONAL and not _is_province(r)), None)

@@ -286,15 +286,27 @@ def _committee_department(an: Analysis, hit: Hit, known: list[Mention]) -> Menti
         return None
     for committee in reversed(known):
         between = an.text[committee.span.end:hit.start - 1]
-        if committee.span.end < hit.start and (between in an.lex.titles or not between):
+        # 市委常委、组织部长、统战部长: posts between (组织部|长 shares its 部), and another department
+        if committee.span.end < hit.start and all(_of_the_committee(an, part) for part in between.split("、")):
             place = committee.attrs.get("place")
             party_department = department.full.startswith("委员会")
             if not place or party_department and (
-                    committee.attrs["kind"] != "party" or not committee.attrs["canonical"].endswith("委")):
+                    committee.attrs["kind"] != "party" or not committee.attrs["canonical"].endswith(("委", "部"))):
                 return None
             return _mention(hit.start, hit.end, hit.word, department_name(department.full, place),
                             department.kind, place=place)
     return None
+
+
+#: 组织部长: the 长 left after a department's name when 部长 shares its 部
+_SHARED_HEAD = "长"
+
+
+def _of_the_committee(an: Analysis, part: str) -> bool:
+    """市委常委、组织部长、统战部长, 市委组织部、统战部: what may stand between a committee and another of
+    its departments, 、 by 、: its posts, its departments, a department's head (组织部长)."""
+    return part in an.lex.titles or part in ("", _SHARED_HEAD) or part in an.lex.departments \
+        or part.endswith(_SHARED_HEAD) and part[:-1] in an.lex.departments
 
 
 def department_name(full: str, place: str, kind: str = "", written: str = "") -> str:
