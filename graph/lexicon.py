@@ -76,6 +76,7 @@ class Lexicon:
     office_changes: dict[str, tuple[tuple[str, str | None], ...]]  # where → (cue, change), longest first
     question_cues: dict[str, tuple[str, ...]]  # kind of question → the words that ask it (govkg ask)
     exclusive_heads: dict[str, str]           # kind of body → its head's post word, no two held by one person
+    sub_units: tuple[str, ...]                # 处, 科: units inside a body headed by the unit's word and 长
 
 
 @cache
@@ -120,6 +121,7 @@ def lexicon() -> Lexicon:
         office_changes=_office_changes(),
         question_cues={row[0]: tuple(row[1].split(",")) for row in _rows("questions.tsv")},
         exclusive_heads={row[0]: row[1] for row in _rows("exclusive_heads.tsv")},
+        sub_units=tuple(words("sub_units.txt")),
     )
 
 

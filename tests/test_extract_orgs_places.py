@@ -223,3 +223,13 @@ def test_a_committees_departments_after_its_posts_are_its_own():
     facts, names = facts_of("镇江市委常委、组织部长、统战部长方志远出席。")
     posts = relations(facts, names, S.HOLDS_POSITION)
     assert ("方志远", "中共镇江市委统战部", "部长") in posts and ("方志远", "中共镇江市委组织部", "部长") in posts
+
+
+def test_a_unit_headed_by_its_own_word_is_a_body_inside_its_body():
+    facts, names = facts_of("湖北省召开发布会，省生态环境厅法规处处长田雨出席。")
+    assert ("田雨", "湖北省生态环境厅法规处", "处长") in relations(facts, names, S.HOLDS_POSITION)
+    assert ("湖北省生态环境厅法规处", "湖北省生态环境厅", None) in relations(facts, names, S.PART_OF)
+    facts, names = facts_of("平阴县住建局审批股股长何平介绍。")
+    assert ("何平", "平阴县住房和城乡建设局审批股", "股长") in relations(facts, names, S.HOLDS_POSITION)
+    facts, _ = facts_of("全县共设监测点位4处。")
+    assert not [e for e in facts.entities if S.ORGANIZATION in e.labels]

@@ -123,7 +123,28 @@ def find_orgs(an: Analysis, places: list[Mention], ctx: Context) -> list[Mention
         mention = _generic(an, hit, places, candidates, ctx)
         if mention:
             candidates.append(mention)
+    candidates += _sub_units(an, candidates)
     return _declared_short_names(an, _with_local_branches(_dedupe(candidates)))
+
+
+MAX_SUB_UNIT = 14
+
+
+def _sub_units(an: Analysis, bodies: list[Mention]) -> list[Mention]:
+    """省生态环境厅宣教处处长, X区住建局审批股股长: a unit named right after its body and headed by
+    its own word and 长 (graph/lexicons/sub_units.txt) is a body of its own inside that body."""
+    units = "".join(an.lex.sub_units)
+    pattern = re.compile(f"[\u4e00-\u9fff]{{1,{MAX_SUB_UNIT}}}?([{units}])(?=副?\\1长)")
+    out = []
+    for body in bodies:
+        match = pattern.match(an.text, body.span.end)
+        if match is None:
+            continue
+        unit = an.text[body.span.end:match.end()]
+        out.append(_mention(body.span.start, match.end(), an.text[body.span.start:match.end()],
+                            body.attrs["canonical"] + unit, body.attrs["kind"],
+                            **{k: v for k, v in body.attrs.items() if k in ("place", "national")}))
+    return out
 
 
 #: How a committee's formal name opens before its place: 政协X县第九届委员会, 中国共产党X市第十次委员会
