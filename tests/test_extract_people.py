@@ -245,3 +245,10 @@ def test_a_credit_line_names_its_authors():
 
 def test_a_place_after_a_list_of_names_is_no_name():
     assert person_names("管委会副主任马立军、贵州省三都水族自治县县委常委、统战部部长潘成伟见证签约。") == ["潘成伟", "马立军"]
+
+
+def test_a_member_written_after_the_name_sits_in_the_storys_cppcc():
+    facts, names = facts_of("政协东营市第九届委员会第三次会议开幕。“审批还要再快一些。”韩立新委员说。")
+    assert ("韩立新", "中国人民政治协商会议东营市委员会", "委员") in relations(facts, names, S.HOLDS_POSITION)
+    facts, names = facts_of("东营市政协和滨州市政协召开联席会议。韩立新委员说，审批还要再快一些。")
+    assert not relations(facts, names, S.HOLDS_POSITION)

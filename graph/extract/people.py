@@ -39,6 +39,8 @@ _VOTES = re.compile(r"(?:(?:以|获)?(?:[\d一二三四五六七八九十百千]
                     r"|等?[\d一二三四五六七八九十百]+(?:名|位|人)(?:代表|同志|委员)?)$")  # 张三、李四两位同志当选为
 MAX_VOTES = 12
 #: What follows a post word written after the name (陈明市长、李华县长等)
+#: 刘明委员: the member written after the name, and the kind of body such members sit in
+_MEMBER, _MEMBERS_BODY_KIND = "委员", "cppcc"
 _AFTER_TRAILING_TITLE = ("、", "，", ",", "。", "；", ";", "等", "和", "及")
 #: A bracketed note after a name in a list: （回族）, （女，藏族）
 MAX_NOTE = 10
@@ -96,6 +98,8 @@ class PeopleFinder:
                                if not any(hit.start < end - 1 and end < hit.end for end in org_ends)])
         self.title_ending = {h.end: h for h in self.titles}
         self.companies = sorted((o for o in orgs if o.attrs.get("kind") == "company"), key=lambda o: o.span.start)
+        committees = {o.attrs["canonical"]: o for o in orgs if o.attrs.get("kind") == _MEMBERS_BODY_KIND}
+        self.only_committee = next(iter(committees.values())) if len(committees) == 1 else None
         self.org_ending: dict[int, Mention] = {}
         for org in orgs:  # the longest body ending at an offset is the one a title attaches to
             held = self.org_ending.get(org.span.end)
@@ -579,6 +583,23 @@ class PeopleFinder:
             person = self._add(*name, titled=True)
             if not any(p.org.attrs["canonical"] == implied.attrs["canonical"] for p in person.posts):
                 person.posts.append(Post(implied, [title.word], title.start, title.end))
+        self._members_after_names()
+
+    def _members_after_names(self) -> None:
+        """刘明委员说, 刘明委员表示: a member written after the name in a story that names one CPPCC
+        committee is that committee's member (its 两会 coverage writes members so)."""
+        if self.only_committee is None:
+            return
+        for title in self.titles:
+            after = self.text[title.end:title.end + 2]
+            if title.word != _MEMBER or not (after[:1] in _AFTER_TRAILING_TITLE or after.startswith(self.speech)):
+                continue
+            name = self._name_ending(title.start, title.word)
+            if name is None or not self._opens_name(name[0]):
+                continue
+            person = self._add(*name, titled=True)
+            if not person.posts:
+                person.posts.append(Post(self.only_committee, [title.word], title.start, title.end))
 
     def _title_continues(self, title: Hit) -> bool:
         """党组书记、局长: the post goes on with another title."""
