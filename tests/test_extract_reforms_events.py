@@ -314,3 +314,10 @@ def test_a_headline_visit_by_named_officials_is_the_articles_event():
     facts, names = facts_of(text)
     assert entity(facts, S.EVENT, "蔡文博、孟晓川调研政务服务工作") is not None
     assert attendees(facts, names, "蔡文博、孟晓川调研政务服务工作") == {"蔡文博", "孟晓川", "沈一鸣"}
+
+
+def test_a_headline_opening_a_body_is_the_articles_event():
+    text = "平阴县便民服务中心正式启用\n\n本报讯 18日上午，平阴县便民服务中心正式启用。副县长蔡文博出席仪式并讲话。"
+    facts, names = facts_of(text)
+    assert entity(facts, S.EVENT, "平阴县便民服务中心正式启用") is not None
+    assert attendees(facts, names, "平阴县便民服务中心正式启用") == {"蔡文博"}

@@ -80,7 +80,7 @@ def find_events(an: Analysis, ctx: Context | None = None, hosts: list[Mention] =
         # 《X举措》解读新闻发布会: the title marks are the document's, not the event's name
         canonical = _SHORT_NAME.sub("", _placed(an, name, start, ctx)).replace("《", "").replace("》", "")
         found.append(Mention(S.EVENT, name, Span(start, end), {"canonical": canonical}))
-    found += _visits(an, hosts) + _headline_visit(an)
+    found += _visits(an, hosts) + _headline_visit(an) + _headline_opening(an, hosts)
     return _maximal(_named_elsewhere(found))
 
 
@@ -136,6 +136,20 @@ def _headline_visit(an: Analysis) -> list[Mention]:
         first = start
     name = text[first:line_end]
     return [Mention(S.EVENT, name, Span(first, line_end), {"canonical": name})]
+
+
+def _headline_opening(an: Analysis, hosts: list[Mention]) -> list[Mention]:
+    """X县政务服务中心正式启用, X便民服务中心揭牌: a headline that opens a body is the article's
+    event, named from the body to the headline's end."""
+    text, line_end = an.text, an.text.find("\n")
+    if not 0 < line_end <= MAX_HEADLINE:
+        return []
+    match = re.search(f"(?:{alternation(an.lex.verbs['opening'])})(?:仪式)?$", text[:line_end])
+    body = match and next((h for h in hosts if h.label == S.ORGANIZATION and h.span.end == match.start()), None)
+    if not body:
+        return []
+    name = text[body.span.start:line_end]
+    return [Mention(S.EVENT, name, Span(body.span.start, line_end), {"canonical": name})]
 
 
 def _led_visits(an: Analysis, hosts: list[Mention]) -> list[Mention]:
