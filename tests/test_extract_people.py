@@ -252,3 +252,8 @@ def test_a_member_written_after_the_name_sits_in_the_storys_cppcc():
     assert ("韩立新", "中国人民政治协商会议东营市委员会", "委员") in relations(facts, names, S.HOLDS_POSITION)
     facts, names = facts_of("东营市政协和滨州市政协召开联席会议。韩立新委员说，审批还要再快一些。")
     assert not relations(facts, names, S.HOLDS_POSITION)
+
+
+def test_a_place_word_the_model_reads_as_the_person_after_a_post_is_a_name():
+    facts, names = facts_of("县委常委、副县长江波出席会议。")
+    assert {person for person, *_ in relations(facts, names, S.HOLDS_POSITION)} == {"江波"}

@@ -190,9 +190,15 @@ class PeopleFinder:
         surname = 2 if name[:2] in lex.compound_surnames else 1 if name[:1] in lex.surnames else 0
         opens_like_a_name = surname and surname < len(name) or after_post and len(name) >= 2
         return (opens_like_a_name and len(name) <= MAX_TAGGED_NAME and all(CJK.match(c) for c in name)
-                and not self._not_a_name(start, end) and not _ordinary_word(name)
+                and not self._not_a_name(start, end)
+                and not (_ordinary_word(name) and not self._proper_person(start, end))
                 and not (len(name) - surname == 2 and self._word_across(end))   # 王勇|所作的
                 and not self._in_short_quote(start, end))
+
+    def _proper_person(self, start: int, end: int) -> bool:
+        """副县长江波: a place's name in the dictionary (江波) that the model reads as this person."""
+        tag = word_tag(self.text[start:end]) or ""
+        return self.an.tagged_persons.get(start) == end and tag.startswith(PROPER_TAGS)
 
     def _in_short_quote(self, start: int, end: int) -> bool:
         """“四横五纵沿X”, “X杯”: a short quoted term (a slogan, a brand) is no place for a name."""
