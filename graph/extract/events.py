@@ -114,16 +114,21 @@ MAX_HEADLINE = 40
 MAX_VISIT_OBJECT = 20
 
 
+def _headline(an: Analysis) -> str:
+    """The article's first line when it reads as a headline (short, no clause in it), else ""."""
+    line_end = an.text.find("\n")
+    headline = an.text if line_end < 0 else an.text[:line_end]
+    return "" if len(headline) > MAX_HEADLINE or any(c in headline for c in "，,。：:") else headline
+
+
 def _headline_visit(an: Analysis) -> list[Mention]:
     """常务副市长张三调研政务服务工作, 张三、李四到县行政审批服务局调研: a headline that is a visit
     by people the model tags, named from the first visitor's name to the headline's end (their
     titles and places before it left out). The article is about that visit."""
-    text, line_end = an.text, an.text.find("\n")
-    line_end = len(text) if line_end < 0 else line_end
-    if line_end > MAX_HEADLINE or any(c in text[:line_end] for c in "，,。：:"):
-        return []
+    text, headline = an.text, _headline(an)
+    line_end = len(headline)
     verbs = alternation(an.lex.verbs["visit"])
-    match = re.search(f"(?:{verbs})(?!组|团)[\u4e00-\u9fff]{{0,{MAX_VISIT_OBJECT}}}$", text[:line_end])
+    match = re.search(f"(?:{verbs})(?!组|团)[\u4e00-\u9fff]{{0,{MAX_VISIT_OBJECT}}}$", headline)
     if match is None:
         return []
     names = sorted((start, end) for start, end in an.tagged_persons.items() if end <= match.start())
@@ -141,10 +146,9 @@ def _headline_visit(an: Analysis) -> list[Mention]:
 def _headline_opening(an: Analysis, hosts: list[Mention]) -> list[Mention]:
     """X县政务服务中心正式启用, X便民服务中心揭牌: a headline that opens a body is the article's
     event, named from the body to the headline's end."""
-    text, line_end = an.text, an.text.find("\n")
-    if not 0 < line_end <= MAX_HEADLINE:
-        return []
-    match = re.search(f"(?:{alternation(an.lex.verbs['opening'])})(?:仪式)?$", text[:line_end])
+    text, headline = an.text, _headline(an)
+    line_end = len(headline)
+    match = re.search(f"(?:{alternation(an.lex.verbs['opening'])})(?:仪式)?$", headline)
     body = match and next((h for h in hosts if h.label == S.ORGANIZATION and h.span.end == match.start()), None)
     if not body:
         return []
